@@ -1,0 +1,60 @@
+namespace SrcNetInfra.Core.Estimation;
+
+/// <summary>
+/// The sizes of one workflow run, all in bytes. <see cref="ScratchBytes"/> is the peak use of the
+/// scratch volume mounted at /tmp during the run (including the FITS files the workflow leaves behind);
+/// <see cref="IngestBytes"/> is what the run adds to the ingestor's claim.
+/// </summary>
+public sealed record Estimate
+{
+    public required long Channels { get; init; }
+    public required int TimeSteps { get; init; }
+    public required int Stations { get; init; }
+    public required long Baselines { get; init; }
+    public required int Polarizations { get; init; }
+
+    /// <summary>Rows of the MeasurementSet main table: time steps x baselines.</summary>
+    public required long Rows { get; init; }
+
+    /// <summary>channels x time steps x baselines x polarisations (the seed's <c>num_measurements</c>).</summary>
+    public required long Measurements { get; init; }
+
+    /// <summary>The seed's MS minimum: measurements x 8 bytes (complex64).</summary>
+    public required long VisibilityMinBytes { get; init; }
+
+    /// <summary>The realistic MeasurementSet as OSKAR writes it, before cleaning; see <see cref="MeasurementSet"/>.</summary>
+    public required long VisibilityBytes { get; init; }
+
+    /// <summary>The seed's image minimum: npixel^2 x 1 channel x 8 bytes (float64).</summary>
+    public required long ImageMinBytes { get; init; }
+
+    /// <summary>One FITS file as WSClean writes it (float32 data plus a 3-block header).</summary>
+    public required long ImageBytes { get; init; }
+
+    /// <summary>The MODEL_DATA column cleaning adds to the MS (whether or not the run cleans).</summary>
+    public required long ModelDataBytes { get; init; }
+
+    /// <summary>WSClean's reordering temp files during cleaning (whether or not the run cleans).</summary>
+    public required long WscleanTempBytes { get; init; }
+
+    /// <summary>How many FITS files the run leaves in scratch: 0, 2 (dirty) or 8 (cleaned).</summary>
+    public required int FitsInScratch { get; init; }
+
+    /// <summary>Total of the <c>.meta</c> files written beside the ingested products.</summary>
+    public required long MetaBytes { get; init; }
+
+    public required long ScratchBytes { get; init; }
+    public required long IngestBytes { get; init; }
+
+    /// <summary>The seed's minimum for this run: the MS minimum plus one image minimum per distinct image made.</summary>
+    public required long SeedMinimumBytes { get; init; }
+
+    /// <summary>What occupies scratch at the peak of the run, in a fixed order; sums to <see cref="ScratchBytes"/>.</summary>
+    public required IReadOnlyList<EstimatePart> Scratch { get; init; }
+
+    /// <summary>What the run copies to the ingest area, in a fixed order; sums to <see cref="IngestBytes"/>.</summary>
+    public required IReadOnlyList<EstimatePart> Ingest { get; init; }
+
+    /// <summary>The MeasurementSet per column; sums to <see cref="VisibilityBytes"/>.</summary>
+    public required IReadOnlyList<EstimatePart> MeasurementSet { get; init; }
+}
