@@ -1,0 +1,29 @@
+using SrcNetInfra.Core.Model;
+
+namespace SrcNetInfra.Core.Config;
+
+/// <summary>Reads <c>srcnet:namespace</c>.</summary>
+internal static class NamespaceConfig
+{
+    public static readonly string[] PodSecurityLevels = ["privileged", "baseline", "restricted"];
+
+    public static NamespaceSpec Read(ConfigSection s, Problems problems)
+    {
+        var name = s.String("name", "datalake-ingestion");
+        if (Names.CheckLabelName(name) is { } bad) problems.Error(s.KeyOf("name"), bad);
+
+        var labels = s.StringMap("labels");
+        foreach (var (key, value) in labels)
+        {
+            var complaint = Names.CheckLabelKey(key) ?? Names.CheckLabelValue(value);
+            if (complaint is not null) problems.Error($"{s.KeyOf("labels")}.{key}", complaint);
+            else if (key.StartsWith("app.kubernetes.io/", StringComparison.Ordinal) || key.StartsWith("pod-security.kubernetes.io/", StringComparison.Ordinal))
+                problems.Error($"{s.KeyOf("labels")}.{key}", "is set by srcnet itself; choose a label outside app.kubernetes.io/ and pod-security.kubernetes.io/");
+        }
+
+        // baseline: the workflow and the ingestor run as ordinary pods; nothing needs host access.
+        var podSecurity = s.Choice("podSecurity", "baseline", PodSecurityLevels);
+        s.Done();
+        return new NamespaceSpec(name, labels, podSecurity);
+    }
+}

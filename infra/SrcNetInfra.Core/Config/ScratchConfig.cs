@@ -1,0 +1,24 @@
+using SrcNetInfra.Core.Model;
+
+namespace SrcNetInfra.Core.Config;
+
+/// <summary>Reads <c>srcnet:scratch</c>.</summary>
+internal static class ScratchConfig
+{
+    public static readonly string[] Modes = ["ephemeral", "sharedClaim"];
+
+    public static ScratchSpec Read(ConfigSection s, Problems problems)
+    {
+        var mode = s.Choice("mode", "ephemeral", Modes) == "sharedClaim" ? ScratchMode.SharedClaim : ScratchMode.Ephemeral;
+        var claimName = s.String("claimName", "temporal-scratch");
+        if (Names.CheckObjectName(claimName) is { } bad) problems.Error(s.KeyOf("claimName"), bad);
+        var storageClass = s.OptionalString("storageClass");
+        var accessMode = s.Choice("accessMode", "ReadWriteOnce", IngestorConfig.AccessModes);
+        var size = s.Size("size");
+        // Scratch holds the MeasurementSet being written and WSClean's files: generous by default,
+        // because running out of scratch fails a run hours in.
+        var headroom = s.Number("headroom", 1.5, Headroom.Check);
+        s.Done();
+        return new ScratchSpec(mode, claimName, storageClass, accessMode, size, headroom);
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using SrcNetInfra.Core.Model;
+
+namespace SrcNetInfra.Core.Config;
+
+/// <summary>
+/// The <c>srcnet:</c> part of a Pulumi stack's config, read into an <see cref="EnvironmentSpec"/>.
+/// Both the CLI (from the stack file) and the Pulumi program (from Pulumi's Config) come through here,
+/// so they accept and reject exactly the same files.
+/// </summary>
+public static class StackConfig
+{
+    /// <summary>The Pulumi config namespace: keys are written <c>srcnet:workflow</c> and so on.</summary>
+    public const string Namespace = "srcnet";
+
+    public const string OidcClientIdKey = "oidcClientId";
+    public const string OidcClientSecretKey = "oidcClientSecret";
+
+    /// <summary>The structured (object) keys, in the order the README documents them.</summary>
+    public static readonly IReadOnlyList<string> ObjectKeys =
+        ["namespace", "quota", "secret", "ingestor", "workflow", "scratch", "deploy"];
+
+    /// <summary>Keys that hold a secret: set with <c>pulumi config set --secret</c>, never in clear.</summary>
+    public static readonly IReadOnlyList<string> SecretKeys = [OidcClientIdKey, OidcClientSecretKey];
+
+    public static IEnumerable<string> AllKeys => ObjectKeys.Concat(SecretKeys);
+
+    public static string FullKey(string key) => $"{Namespace}:{key}";
+
+    /// <summary>
+    /// Reads every <c>srcnet:</c> key (names without the namespace). Secret keys are only looked at
+    /// for presence and form; their values are never read into the model, so they cannot leak from it.
+    /// Returns null when there are errors; <paramref name="problems"/> then says what to fix.
+    /// </summary>
+    public static EnvironmentSpec? Read(string stack, IReadOnlyDictionary<string, JsonNode?> values, Problems problems)
+    {
+        foreach (var key in values.Keys.Where(k => !AllKeys.Contains(k)).Order(StringComparer.Ordinal))
+        {
+            problems.Error(FullKey(key), $"unknown key; srcnet keys are {string.Join(", ", AllKeys)}");
+        }
+
+        ConfigSection Section(string key) => new(FullKey(key), values.GetValueOrDefault(key), problems);
+
+        var ns = NamespaceConfig.Read(Section("namespace"), problems);
+        var quota = QuotaConfig.Read(Section("quota"));
+        var secret = SecretConfig.Read(Section("secret"), problems);
+        var ingestor = IngestorConfig.Read(Section("ingestor"), problems);
+        var workflow = WorkflowConfig.Read(Section("workflow"), problems);
+        var scratch = ScratchConfig.Read(Section("scratch"), problems);
+        var deploy = DeployConfig.Read(Section("deploy"));
+
+        CheckSecretKeys(secret.Mode, values, problems);
+
+        return problems.HasErrors
+            ? null
+            : new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy);
+    }
+
+    /// <summary>
+    /// In mode pulumiSecret both OIDC values must be set, and the client secret only as a Pulumi secret;
+    /// in the other modes they would be ignored, which is worth a warning.
+    /// </summary>
+    private static void CheckSecretKeys(SecretMode mode, IReadOnlyDictionary<string, JsonNode?> values, Problems problems)
+    {
+        foreach (var key in SecretKeys)
+        {
+            values.TryGetValue(key, out var node);
+            var isSet = node is not null;
+            var fullKey = FullKey(key);
+            var howToSet = $"set it with: pulumi config set --secret {fullKey} <value>";
+            // A client secret in clear text is wrong whatever the mode: the file is already the leak.
+            if (isSet && key == OidcClientSecretKey && !ConfigSection.IsPulumiSecret(node))
+                problems.Error(fullKey, $"is in clear text in the stack file; remove it and {howToSet}");
+            else if (isSet && mode != SecretMode.PulumiSecret)
+                problems.Warning(fullKey, "is only used with srcnet:secret.mode pulumiSecret; it is ignored");
+            else if (!isSet && mode == SecretMode.PulumiSecret)
+                problems.Error(fullKey, $"is required with srcnet:secret.mode pulumiSecret; {howToSet}");
+        }
+    }
+}

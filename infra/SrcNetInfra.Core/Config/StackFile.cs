@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SrcNetInfra.Core.Config;
+
+/// <summary>
+/// A Pulumi stack file (<c>Pulumi.&lt;stack&gt;.yaml</c>) as the CLI reads it: the <c>srcnet:</c> keys
+/// of its <c>config:</c> map, converted to JSON values exactly as Pulumi hands structured config to a
+/// program, so that <c>srcnet render</c> and <c>pulumi up</c> see the same values.
+/// </summary>
+public sealed partial record StackFile(string Path, string StackName, IReadOnlyDictionary<string, JsonNode?> Srcnet)
+{
+    [GeneratedRegex(@"^Pulumi\.(?<stack>[^/\\]+)\.ya?ml$")]
+    private static partial Regex StackFileName();
+
+    /// <summary>The stack name a file stands for: <c>Pulumi.prod.yaml</c> is <c>prod</c>.</summary>
+    public static string StackNameOf(string path)
+    {
+        var fileName = System.IO.Path.GetFileName(path);
+        var match = StackFileName().Match(fileName);
+        return match.Success ? match.Groups["stack"].Value : System.IO.Path.GetFileNameWithoutExtension(fileName);
+    }
+
+    /// <summary>Reads a stack file; returns null (with a problem naming the file) when it cannot be read.</summary>
+    public static StackFile? Load(string path, Problems problems)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Error(path, $"cannot read the stack file: {e.Message}");
+            return null;
+        }
+        return Parse(path, text, problems);
+    }
+
+    public static StackFile? Parse(string path, string yaml, Problems problems)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (YamlException e)
+        {
+            problems.Error(path, $"is not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {Innermost(e).Message}");
+            return null;
+        }
+
+        var srcnet = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var name = StackNameOf(path);
+        if (stream.Documents.Count == 0) return new StackFile(path, name, srcnet);
+        if (stream.Documents[0].RootNode is not YamlMappingNode root)
+        {
+            problems.Error(path, "must be a YAML map with a config: section, as Pulumi writes stack files");
+            return null;
+        }
+        if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) || IsNull(configNode))
+            return new StackFile(path, name, srcnet);
+        if (configNode is not YamlMappingNode config)
+        {
+            problems.Error(path, "its config: section must be a map of keys such as srcnet:workflow");
+            return null;
+        }
+
+        foreach (var (keyNode, valueNode) in config.Children)
+        {
+            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            var colon = key.IndexOf(':', StringComparison.Ordinal);
+            var ns = colon < 0 ? "" : key[..colon];
+            if (ns == StackConfig.Namespace)
+            {
+                srcnet[key[(colon + 1)..]] = ToJson(valueNode);
+            }
+            else if (ns.Length > 0 && ns != StackConfig.Namespace && LooksLikeSrcnet(ns))
+            {
+                problems.Warning(key, $"namespace '{ns}' is not '{StackConfig.Namespace}'; did you mean {StackConfig.Namespace}:{key[(colon + 1)..]}? It is ignored");
+            }
+            // Other namespaces (kubernetes:, pulumi:, the project's own) belong to Pulumi and its providers.
+        }
+        return new StackFile(path, name, srcnet);
+    }
+
+    private static bool LooksLikeSrcnet(string ns) =>
+        ns.Length is >= 4 and <= 8 && ns.ToLowerInvariant() != "pulumi"
+        && (ns.Equals(StackConfig.Namespace, StringComparison.OrdinalIgnoreCase)
+            || ns.StartsWith("srcn", StringComparison.OrdinalIgnoreCase)
+            || ns.StartsWith("scrnet", StringComparison.OrdinalIgnoreCase)
+            || ns.StartsWith("srnet", StringComparison.OrdinalIgnoreCase));
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    private static bool IsNull(YamlNode node) =>
+        node is YamlScalarNode { Style: ScalarStyle.Plain } s && IsNullWord(s.Value);
+
+    private static bool IsNullWord(string? v) => v is null or "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>
+    /// YAML to JSON with the YAML 1.2 core schema, which is how Pulumi's CLI reads stack files:
+    /// plain scalars may be null, booleans or numbers; quoted scalars are always strings.
+    /// </summary>
+    internal static JsonNode? ToJson(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlMappingNode map:
+                var obj = new JsonObject();
+                foreach (var (k, v) in map.Children)
+                {
+                    var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
+                    obj[key] = ToJson(v);
+                }
+                return obj;
+            case YamlSequenceNode seq:
+                var array = new JsonArray();
+                foreach (var item in seq.Children) array.Add(ToJson(item));
+                return array;
+            case YamlScalarNode scalar:
+                return ScalarToJson(scalar);
+            default:
+                return null;
+        }
+    }
+
+    [GeneratedRegex(@"^[-+]?[0-9]+$")]
+    private static partial Regex IntegerLiteral();
+
+    [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$")]
+    private static partial Regex FloatLiteral();
+
+    private static JsonNode? ScalarToJson(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? "";
+        var explicitString = !scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value is "tag:yaml.org,2002:str";
+        if (scalar.Style != ScalarStyle.Plain || explicitString) return JsonValue.Create(value);
+        if (IsNullWord(value)) return null;
+        if (value is "true" or "True" or "TRUE") return JsonValue.Create(true);
+        if (value is "false" or "False" or "FALSE") return JsonValue.Create(false);
+        if (IntegerLiteral().IsMatch(value) && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var l))
+            return JsonValue.Create(l);
+        if (FloatLiteral().IsMatch(value) && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
+            return JsonValue.Create(d);
+        return JsonValue.Create(value);
+    }
+}

@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Cronos;
+using SrcNetInfra.Core.Model;
+
+namespace SrcNetInfra.Core.Config;
+
+/// <summary>
+/// Reads <c>srcnet:workflow</c>. Defaults are the seed's example job (FACTS.md); the image tag and
+/// the node placement are the site's to state.
+/// </summary>
+internal static partial class WorkflowConfig
+{
+    public static readonly string[] Modes = ["job", "cronjob"];
+    public static readonly string[] PullPolicies = ["IfNotPresent", "Always", "Never"];
+    public static readonly string[] AffinityOperators = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"];
+    public static readonly string[] TolerationOperators = ["Equal", "Exists"];
+    public static readonly string[] TaintEffects = ["NoSchedule", "PreferNoSchedule", "NoExecute"];
+
+    // A CronJob's Jobs are named <cronjob>-<11 digits>, and a Job gets -<8 hex digits>: 52 keeps both within 63.
+    public const int MaxNameLength = 52;
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]*$")]
+    private static partial Regex SafeWord();
+
+    [GeneratedRegex(@"^/[A-Za-z0-9._/-]*$")]
+    private static partial Regex SafePath();
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,25}$")]
+    private static partial Regex RucioScope();
+
+    [GeneratedRegex(@"^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$")]
+    private static partial Regex TimeZoneName();
+
+    public static WorkflowSpec Read(ConfigSection s, Problems problems)
+    {
+        var modeText = s.Choice("mode", "job", Modes);
+        var mode = modeText == "cronjob" ? WorkflowMode.CronJob : WorkflowMode.Job;
+
+        var name = s.String("name", "karabo-aastar");
+        if (Names.CheckLabelName(name, MaxNameLength) is { } badName) problems.Error(s.KeyOf("name"), badName);
+
+        var schedule = ReadSchedule(s, mode, problems);
+        var timeZone = s.OptionalString("timeZone");
+        if (timeZone is not null && !TimeZoneName().IsMatch(timeZone))
+            problems.Error(s.KeyOf("timeZone"), $"must be an IANA time zone such as Etc/UTC or Europe/Zurich (got '{timeZone}')");
+
+        var image = ReadImage(s.Section("image"), problems);
+        var products = ReadProducts(s, problems);
+        var simulation = ReadSimulation(s.Section("simulation"), problems);
+        var metadata = ReadMetadata(s.Section("metadata"), problems);
+
+        var outDir = s.String("outDir", "/ingest/staging");
+        if (!SafePath().IsMatch(outDir) || !(outDir + "/").StartsWith("/ingest/", StringComparison.Ordinal) || outDir.Contains("..", StringComparison.Ordinal))
+            problems.Error(s.KeyOf("outDir"), $"must be a path inside the ingest area mounted at /ingest, e.g. /ingest/staging (got '{outDir}')");
+        else if (outDir.TrimEnd('/') != "/ingest/staging")
+            problems.Warning(s.KeyOf("outDir"), $"the ingestor picks up products from staging/ of the ingest area; {outDir} may never be ingested");
+
+        var resources = ReadResources(s.Section("resources"));
+        var affinity = s.List("nodeAffinity", r => ReadNodeRequirement(r, problems));
+        var tolerations = s.List("tolerations", r => ReadToleration(r, problems));
+
+        var runNumber = s.Int("runNumber", 0, min: 0);
+        var ttl = s.OptionalInt("ttlSecondsAfterFinished", min: 0);
+        var deadline = s.OptionalInt("activeDeadlineSeconds", min: 1);
+        var successfulHistory = s.Int("successfulJobsHistoryLimit", 3, min: 0, max: 100);
+        var failedHistory = s.Int("failedJobsHistoryLimit", 3, min: 0, max: 100);
+        var startingDeadline = s.OptionalInt("startingDeadlineSeconds", min: 10);
+
+        if (mode == WorkflowMode.Job)
+        {
+            foreach (var key in new[] { "successfulJobsHistoryLimit", "failedJobsHistoryLimit", "startingDeadlineSeconds", "timeZone" })
+                if (s.Has(key)) problems.Warning(s.KeyOf(key), "only applies to mode cronjob; mode is job, so it is ignored");
+        }
+        else if (s.Has("runNumber"))
+        {
+            problems.Warning(s.KeyOf("runNumber"), "only applies to mode job (a CronJob names each run by its UTC time); it is ignored");
+        }
+
+        s.Done();
+        return new WorkflowSpec(mode, name, schedule, timeZone, image, products, simulation, metadata, outDir,
+            resources, affinity, tolerations, runNumber, ttl, deadline, successfulHistory, failedHistory, startingDeadline);
+    }
+
+    private static string ReadSchedule(ConfigSection s, WorkflowMode mode, Problems problems)
+    {
+        var schedule = s.String("schedule", "0 * * * *");
+        if (mode == WorkflowMode.Job)
+        {
+            if (s.Has("schedule")) problems.Warning(s.KeyOf("schedule"), "only applies to mode cronjob; mode is job, so it is ignored");
+            return schedule;
+        }
+        if (!IsKubernetesSchedule(schedule))
+            problems.Error(s.KeyOf("schedule"),
+                $"must be a 5-field cron expression such as '0 * * * *' or one of @hourly, @daily, @weekly, @monthly, @yearly (got '{schedule}')");
+        return schedule;
+    }
+
+    /// <summary>What the CronJob controller accepts: five fields, or a macro; no seconds, no TZ= prefix.</summary>
+    internal static bool IsKubernetesSchedule(string schedule)
+    {
+        var trimmed = schedule.Trim();
+        if (trimmed.StartsWith('@'))
+            return trimmed is "@yearly" or "@annually" or "@monthly" or "@weekly" or "@daily" or "@midnight" or "@hourly";
+        if (trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5) return false;
+        try
+        {
+            CronExpression.Parse(trimmed, CronFormat.Standard);
+            return true;
+        }
+        catch (CronFormatException)
+        {
+            return false;
+        }
+    }
+
+    private static ContainerImage ReadImage(ConfigSection s, Problems problems)
+    {
+        var repository = s.String("repository", "ghcr.io/i4ds/karabo-pipeline");
+        var tag = s.String("tag", null, "pin a karabo-pipeline image tag with karabo >= 0.34.0");
+        var pullPolicy = s.Choice("pullPolicy", "IfNotPresent", PullPolicies);
+        s.Done();
+        if (repository.Length == 0 || repository.Contains(' ') || repository.Contains(':') && !repository.Contains('/'))
+            problems.Error(s.KeyOf("repository"), $"must be an image repository such as ghcr.io/i4ds/karabo-pipeline, without a tag (got '{repository}')");
+        if (tag == "latest")
+            problems.Warning(s.KeyOf("tag"), "'latest' changes under a running stack; pin a version (karabo >= 0.34.0)");
+        else if (tag.Length > 0 && !SafeWord().IsMatch(tag))
+            problems.Error(s.KeyOf("tag"), $"must be an image tag of letters, digits, '.', '_' and '-' (got '{tag}')");
+        return new ContainerImage(repository, tag, pullPolicy);
+    }
+
+    private static ProductSelection ReadProducts(ConfigSection s, Problems problems)
+    {
+        var names = s.StringList("products", ["dirty", "cleaned"]);
+        var selection = ProductSelection.TryParse(names, out var error);
+        if (selection is null)
+        {
+            problems.Error(s.KeyOf("products"), error!);
+            return new ProductSelection(false, true, true);
+        }
+        if (selection.IsEmpty)
+            problems.Error(s.KeyOf("products"), "must name at least one of visibility, dirty, cleaned (the workflow fails at start without one)");
+        if (selection.Visibility)
+            problems.Warning(s.KeyOf("products"),
+                "visibility ingests a MeasurementSet, which is a directory; the datalake's ingestor may not accept hierarchical products");
+        return selection;
+    }
+
+    private static SimulationSpec ReadSimulation(ConfigSection s, Problems problems)
+    {
+        var skyModel = s.Choice("skyModel", "MIGHTEE_L1", "MIGHTEE_L1");
+        var ra = s.Number("phaseCenterRaDeg", 150.12, v => v is >= 0 and < 360 ? null : "must be a right ascension in degrees, 0 <= RA < 360");
+        var dec = s.Number("phaseCenterDecDeg", 2.21, v => v is >= -90 and <= 90 ? null : "must be a declination in degrees, -90 <= Dec <= 90");
+        var start = s.Number("startFreqHz", 1.304e9, Positive);
+        var end = s.Number("endFreqHz", 1.375e9, Positive);
+        var inc = s.Number("freqIncHz", 17_750_000, Positive);
+        var obsLength = s.Number("obsLengthHours", 4.0, v => v is > 0 and <= 24 * 365 ? null : "must be greater than 0 hours");
+        var timeStamps = s.Int("numTimeStamps", 24, min: 1, max: 10_000_000);
+        var startDate = s.String("startDateAndTime", "04.26.2020T16:36");
+        var npixel = s.Int("imagingNpixel", 2024, min: 1, max: 100_000);
+        var cellsize = ReadCellsize(s, problems);
+        var stations = s.Int("stations", 144, min: 2, max: 100_000);
+        s.Done();
+
+        if (end <= start)
+            problems.Error(s.KeyOf("endFreqHz"), $"must be greater than startFreqHz ({Fmt(start)} Hz), got {Fmt(end)} Hz");
+        else if (inc > end - start)
+            problems.Error(s.KeyOf("freqIncHz"),
+                $"must be at most endFreqHz - startFreqHz ({Fmt(end - start)} Hz) so there is at least one channel, got {Fmt(inc)} Hz");
+        else if ((decimal)(end - start) / (decimal)inc > 10_000_000)
+            problems.Error(s.KeyOf("freqIncHz"), $"gives more than 10,000,000 channels; check the band and channel width");
+        if (!DateTime.TryParseExact(startDate, "MM.dd.yyyy'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            problems.Error(s.KeyOf("startDateAndTime"), $"must be a UTC time as MM.DD.YYYYTHH:MM, e.g. 04.26.2020T16:36 (got '{startDate}')");
+        if (stations != 144)
+            problems.Warning(s.KeyOf("stations"), $"the workflow always simulates SKA-Mid AA* (144 stations); {stations} only changes the estimate");
+
+        return new SimulationSpec(skyModel, ra, dec, start, end, inc, obsLength, timeStamps, startDate, npixel, cellsize, stations);
+    }
+
+    private static double? ReadCellsize(ConfigSection s, Problems problems)
+    {
+        var text = s.String("imagingCellsize", "None");
+        if (text == "None") return null;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v < Math.PI)
+            return v;
+        problems.Error(s.KeyOf("imagingCellsize"), $"must be a cell size in radians per pixel (> 0) or None to derive it from the field of view (got '{text}')");
+        return null;
+    }
+
+    private static MetadataSpec ReadMetadata(ConfigSection s, Problems problems)
+    {
+        var scope = s.String("rucioNamespace", "testing");
+        if (!RucioScope().IsMatch(scope))
+            problems.Error(s.KeyOf("rucioNamespace"), $"must be a Rucio scope: 1 to 25 letters, digits, '_', '.' or '-' (got '{scope}')");
+        var lifetime = s.Number("rucioLifetime", 31_536_000, v => v >= 1 && v == Math.Floor(v) && v <= long.MaxValue / 2 ? null : "must be a whole number of seconds, at least 1");
+        var authority = s.String("ivoidAuthority", "test.skao");
+        var path = s.String("ivoidPath", "/~");
+        var collection = s.String("obsCollection", "SKAO/SKAMID");
+        var obsId = ReadRunPattern(s, "obsIdPattern", "{run}_SKAMID_Karabo", problems);
+        var filePrefix = ReadRunPattern(s, "filePrefixPattern", "{run}-SKAMID-Karabo", problems);
+        s.Done();
+        if (authority.Length == 0) problems.Error(s.KeyOf("ivoidAuthority"), "must not be empty (the publisher DID's authority, e.g. test.skao)");
+        if (collection.Length == 0) problems.Error(s.KeyOf("obsCollection"), "must not be empty (the ObsCore collection, e.g. SKAO/SKAMID)");
+        return new MetadataSpec(scope, (long)lifetime, authority, path, collection, obsId, filePrefix);
+    }
+
+    /// <summary>
+    /// OBS_ID and FILE_PREFIX patterns: exactly one <c>{run}</c>, so every run is unique in Rucio,
+    /// and otherwise only characters that are safe in a file name and in the CronJob's shell line.
+    /// </summary>
+    private static string ReadRunPattern(ConfigSection s, string key, string fallback, Problems problems)
+    {
+        var pattern = s.String(key, fallback);
+        var parts = pattern.Split(MetadataSpec.RunPlaceholder);
+        if (parts.Length != 2)
+            problems.Error(s.KeyOf(key), $"must contain {MetadataSpec.RunPlaceholder} exactly once, so that every run is unique (got '{pattern}')");
+        else if (!parts.All(p => SafeWord().IsMatch(p)))
+            problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got '{pattern}')");
+        return pattern;
+    }
+
+    private static WorkloadResources ReadResources(ConfigSection s)
+    {
+        var requests = s.Section("requests");
+        var requestsCpu = requests.Quantity("cpu", "16")!;
+        var requestsMemory = requests.Quantity("memory", "64Gi")!;
+        requests.Done();
+        var limits = s.Section("limits");
+        var limitsCpu = limits.Quantity("cpu", "32")!;
+        var limitsMemory = limits.Quantity("memory", "128Gi")!;
+        limits.Done();
+        var gpu = s.Int("gpu", 0, min: 0, max: 64);
+        s.Done();
+        return new WorkloadResources(requestsCpu, requestsMemory, limitsCpu, limitsMemory, gpu);
+    }
+
+    private static NodeRequirement ReadNodeRequirement(ConfigSection s, Problems problems)
+    {
+        var key = s.String("key", null, "the node label to require, e.g. hpc");
+        var op = s.Choice("operator", "In", AffinityOperators);
+        var values = s.StringList("values", []);
+        s.Done();
+        if (key.Length > 0 && Names.CheckLabelKey(key) is { } bad) problems.Error(s.KeyOf("key"), bad);
+        if (op is "In" or "NotIn" && values.Count == 0)
+            problems.Error(s.KeyOf("values"), $"operator {op} needs at least one value, e.g. [\"true\"]");
+        if (op is "Exists" or "DoesNotExist" && values.Count > 0)
+            problems.Error(s.KeyOf("values"), $"must be empty with operator {op}");
+        if (op is "Gt" or "Lt" && (values.Count != 1 || !long.TryParse(values[0], CultureInfo.InvariantCulture, out _)))
+            problems.Error(s.KeyOf("values"), $"operator {op} needs exactly one whole number");
+        return new NodeRequirement(key, op, values);
+    }
+
+    private static TolerationSpec ReadToleration(ConfigSection s, Problems problems)
+    {
+        var key = s.OptionalString("key");
+        var op = s.Choice("operator", "Equal", TolerationOperators);
+        var value = s.OptionalString("value");
+        var effect = s.OptionalString("effect");
+        s.Done();
+        if (effect is not null && !TaintEffects.Contains(effect))
+            problems.Error(s.KeyOf("effect"), $"must be one of {string.Join(", ", TaintEffects)}, or unset for every effect (got '{effect}')");
+        if (op == "Exists" && value is not null)
+            problems.Error(s.KeyOf("value"), "must be unset with operator Exists");
+        if (op == "Equal" && key is null)
+            problems.Error(s.KeyOf("key"), "is required with operator Equal (only Exists may tolerate every taint)");
+        if (key is not null && Names.CheckLabelKey(key) is { } bad) problems.Error(s.KeyOf("key"), bad);
+        return new TolerationSpec(key, op, value, effect);
+    }
+
+    private static string? Positive(double v) => v > 0 ? null : "must be greater than 0";
+
+    private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

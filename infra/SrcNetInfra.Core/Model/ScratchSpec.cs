@@ -1,0 +1,18 @@
+namespace SrcNetInfra.Core.Model;
+
+public enum ScratchMode
+{
+    /// <summary>A generic ephemeral volume per pod: made with the run, deleted with it.</summary>
+    Ephemeral,
+    /// <summary>The seed's shared claim <c>temporal-scratch</c>, kept across runs.</summary>
+    SharedClaim,
+}
+
+/// <summary>The workflow's <c>/tmp</c> (<c>srcnet:scratch</c>), sized by the estimator.</summary>
+public sealed record ScratchSpec(
+    ScratchMode Mode,
+    string ClaimName,
+    string? StorageClass,
+    string AccessMode,
+    SizeSetting Size,
+    double Headroom);

@@ -1,0 +1,98 @@
+using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Validation;
+
+namespace SrcNetInfra.Core.Plan;
+
+/// <summary>
+/// The SRCNet ingestor as a Helm release: chart, version, repository and values. The values are
+/// plain nested maps and lists (string keys, string/number/bool leaves), fully known before
+/// deploying, so a Pulumi preview shows them and <c>srcnet render</c> writes them as values.yaml.
+/// </summary>
+public sealed record HelmReleaseSpec(
+    string Name,
+    string Namespace,
+    string Chart,
+    string Version,
+    string Repository,
+    IReadOnlyDictionary<string, object> Values)
+{
+    /// <summary>The equivalent Helm command, for sites that install the ingestor by hand.</summary>
+    public string HelmCommand(string valuesFile) =>
+        $"helm upgrade --install {Name} {Chart} --repo {Repository} --version {Version} --namespace {Namespace} --values {valuesFile}";
+}
+
+public static class IngestorRelease
+{
+    /// <summary>Where the ingestor's pod sees the ingest area (FACTS.md; inferred from the seed).</summary>
+    public const string PodMountPath = "/tmp/ingest";
+    public const string ProcessedDir = PodMountPath + "/processed";
+    public const string FailedDir = PodMountPath + "/failed_processing";
+
+    public static HelmReleaseSpec For(CheckedEnvironment env)
+    {
+        var spec = env.Spec;
+        var i = spec.Ingestor;
+        return new HelmReleaseSpec(i.ReleaseName, spec.Namespace.Name, i.Chart, i.Version, i.Repository, Values(env));
+    }
+
+    /// <summary>
+    /// The chart 0.1.1 values (FACTS.md), in the chart's own key order and spelling; ordered maps so
+    /// values.yaml is written the same way every time.
+    /// </summary>
+    public static IReadOnlyDictionary<string, object> Values(CheckedEnvironment env)
+    {
+        var spec = env.Spec;
+        var i = spec.Ingestor;
+        var c = i.Settings;
+        var secret = spec.Secret;
+        return new OrderedDictionary<string, object>
+        {
+            ["image"] = new OrderedDictionary<string, object>
+            {
+                ["repository"] = i.ImageRepository,
+                ["tag"] = i.ImageTag,
+            },
+            ["config"] = new OrderedDictionary<string, object>
+            {
+                ["frequency"] = c.Frequency,
+                ["batch_size"] = c.BatchSize,
+                ["metadata_suffix"] = c.MetadataSuffix,
+                ["n_processes"] = c.NProcesses,
+                ["ingestion_backend_name"] = c.IngestionBackendName,
+                ["rucio_ingest_rse_name"] = c.RucioIngestRseName,
+                // The chart passes these to the container's environment: they must stay strings.
+                ["debug"] = c.Debug ? "true" : "false",
+                ["auto_start"] = c.AutoStart ? "true" : "false",
+                ["rucio_cfg_client_host"] = c.RucioCfgClientHost,
+                ["rucio_cfg_client_auth_type"] = c.RucioCfgClientAuthType,
+                ["rucio_cfg_client_oidc_scope"] = c.RucioCfgClientOidcScope,
+                ["rucio_cfg_client_oidc_audience"] = c.RucioCfgClientOidcAudience,
+                ["rucio_cfg_client_account"] = c.RucioCfgClientAccount,
+                ["oidc_token_endpoint"] = c.OidcTokenEndpoint,
+            },
+            ["persistence"] = new OrderedDictionary<string, object>
+            {
+                ["enabled"] = true,
+                ["storageClass"] = i.Persistence.StorageClass,
+                ["existingClaim"] = "",
+                ["accessMode"] = i.Persistence.AccessMode,
+                ["size"] = env.Sizing.IngestRequest.Text,
+            },
+            ["secrets"] = new List<object>
+            {
+                new OrderedDictionary<string, object>
+                {
+                    ["name"] = "OIDC_CLIENT_ID",
+                    ["fromSecretName"] = secret.Name,
+                    ["fromSecretKey"] = secret.ClientIdKey,
+                },
+                new OrderedDictionary<string, object>
+                {
+                    ["name"] = "OIDC_CLIENT_SECRET",
+                    ["fromSecretName"] = secret.Name,
+                    ["fromSecretKey"] = secret.ClientSecretKey,
+                },
+            },
+        };
+    }
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using k8s.Models;
+using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Validation;
+
+namespace SrcNetInfra.Core.Plan;
+
+/// <summary>
+/// The Karabo AA* simulation as a Job (one run, named by its run id) or a CronJob (a run on a
+/// schedule, each named by its UTC start), following the workflow's container contract (FACTS.md).
+/// </summary>
+public static class SimulationRun
+{
+    public const string ContainerName = "karabo";
+    public const string Module = "karabo.workflows.SRCNet_SKA-MID_AAstar";
+    public const string IngestVolumeName = "ingest-area";
+    /// <summary>The chart creates this claim; the workflow writes its products into it.</summary>
+    public const string IngestClaimName = "ingest-area";
+    public const string IngestMountPath = "/ingest";
+
+    /// <summary>The shell variable a CronJob run's id lives in: its UTC start, e.g. 20261125T140000Z.</summary>
+    private const string CronRunVariable = "RUN";
+
+    public static string JobName(WorkflowSpec workflow, string runId) => $"{workflow.Name}-{runId}";
+
+    /// <summary>
+    /// Every environment variable of the contract except OBS_ID and FILE_PREFIX (which are per run),
+    /// in the contract's order, as the strings the pod spec carries.
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ContractEnvironment(EnvironmentSpec spec)
+    {
+        var s = spec.Workflow.Simulation;
+        var m = spec.Workflow.Metadata;
+        return
+        [
+            new("SKY_MODEL", s.SkyModel),
+            new("PHASE_CENTER_RA_DEG", Number(s.PhaseCenterRaDeg)),
+            new("PHASE_CENTER_DEC_DEG", Number(s.PhaseCenterDecDeg)),
+            new("START_FREQ_HZ", Number(s.StartFreqHz)),
+            new("END_FREQ_HZ", Number(s.EndFreqHz)),
+            new("FREQ_INC_HZ", Number(s.FreqIncHz)),
+            new("OBS_LENGTH_HOURS", Number(s.ObsLengthHours)),
+            new("NUM_TIME_STAMPS", s.NumTimeStamps.ToString(CultureInfo.InvariantCulture)),
+            new("START_DATE_AND_TIME", s.StartDateAndTime),
+            new("IMAGING_NPIXEL", s.ImagingNpixel.ToString(CultureInfo.InvariantCulture)),
+            new("IMAGING_CELLSIZE", s.ImagingCellsize is { } cell ? Number(cell) : "None"),
+            new("RUCIO_NAMESPACE", m.RucioNamespace),
+            new("RUCIO_LIFETIME", m.RucioLifetime.ToString(CultureInfo.InvariantCulture)),
+            new("IVOID_AUTHORITY", m.IvoidAuthority),
+            new("IVOID_PATH", m.IvoidPath),
+            new("OBS_COLLECTION", m.ObsCollection),
+            new("OUT_DIR", spec.Workflow.OutDir),
+        ];
+    }
+
+    public static V1Job Job(CheckedEnvironment env, string runId)
+    {
+        var spec = env.Spec;
+        var w = spec.Workflow;
+        var obsId = w.Metadata.ObsIdFor(runId);
+        var filePrefix = w.Metadata.FilePrefixFor(runId);
+        var annotations = RunAnnotations(env);
+        annotations[Annotations.PulumiSkipAwait] = "true";
+        annotations[Annotations.RunId] = runId;
+        annotations[Annotations.ObsId] = obsId;
+        annotations[Annotations.FilePrefix] = filePrefix;
+
+        var podLabels = Labels.For(spec, "simulation", w.Image.Tag);
+        podLabels[Annotations.RunId] = runId;
+        var env_ = ContractEnvironment(spec).Append(new("OBS_ID", obsId)).Append(new("FILE_PREFIX", filePrefix));
+
+        return new V1Job
+        {
+            ApiVersion = "batch/v1",
+            Kind = "Job",
+            Metadata = new V1ObjectMeta
+            {
+                Name = JobName(w, runId),
+                NamespaceProperty = spec.Namespace.Name,
+                Labels = Labels.For(spec, "simulation", w.Image.Tag),
+                Annotations = annotations,
+            },
+            Spec = JobSpec(env, podLabels, env_, Script(w, cron: false)),
+        };
+    }
+
+    public static V1CronJob CronJob(CheckedEnvironment env)
+    {
+        var spec = env.Spec;
+        var w = spec.Workflow;
+        var annotations = RunAnnotations(env);
+        annotations[Annotations.ObsIdPattern] = w.Metadata.ObsIdPattern;
+        annotations[Annotations.FilePrefixPattern] = w.Metadata.FilePrefixPattern;
+
+        return new V1CronJob
+        {
+            ApiVersion = "batch/v1",
+            Kind = "CronJob",
+            Metadata = new V1ObjectMeta
+            {
+                Name = w.Name,
+                NamespaceProperty = spec.Namespace.Name,
+                Labels = Labels.For(spec, "simulation", w.Image.Tag),
+                Annotations = annotations,
+            },
+            Spec = new V1CronJobSpec
+            {
+                Schedule = w.Schedule,
+                TimeZone = w.TimeZone,
+                // A run takes hours and the namespace's quota holds one simulation pod: never overlap.
+                ConcurrencyPolicy = "Forbid",
+                SuccessfulJobsHistoryLimit = w.SuccessfulJobsHistoryLimit,
+                FailedJobsHistoryLimit = w.FailedJobsHistoryLimit,
+                StartingDeadlineSeconds = w.StartingDeadlineSeconds,
+                JobTemplate = new V1JobTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta
+                    {
+                        Labels = Labels.For(spec, "simulation", w.Image.Tag),
+                        Annotations = new SortedDictionary<string, string>(annotations, StringComparer.Ordinal),
+                    },
+                    Spec = JobSpec(env, Labels.For(spec, "simulation", w.Image.Tag), ContractEnvironment(spec), Script(w, cron: true)),
+                },
+            },
+        };
+    }
+
+    /// <summary>
+    /// The container's shell line. OUT_DIR must exist before the workflow starts, so it is made
+    /// first; a CronJob run exports OBS_ID and FILE_PREFIX from its UTC start, as the seed's does.
+    /// </summary>
+    internal static string Script(WorkflowSpec w, bool cron)
+    {
+        var lines = new List<string> { "set -eu" };
+        if (cron)
+        {
+            var run = "${" + CronRunVariable + "}";
+            lines.Add($"{CronRunVariable}=\"$(date -u +%Y%m%dT%H%M%SZ)\"");
+            lines.Add($"export OBS_ID=\"{w.Metadata.ObsIdFor(run)}\"");
+            lines.Add($"export FILE_PREFIX=\"{w.Metadata.FilePrefixFor(run)}\"");
+        }
+        lines.Add("mkdir -p \"$OUT_DIR\"");
+        lines.Add($"exec python -m {Module} {string.Join(" ", w.Products.Flags)}");
+        return string.Join("\n", lines) + "\n";
+    }
+
+    private static V1JobSpec JobSpec(
+        CheckedEnvironment env,
+        IDictionary<string, string> podLabels,
+        IEnumerable<KeyValuePair<string, string>> variables,
+        string script)
+    {
+        var spec = env.Spec;
+        var w = spec.Workflow;
+        return new V1JobSpec
+        {
+            // A failed simulation is not retried blindly: it may have staged partial products.
+            BackoffLimit = 0,
+            TtlSecondsAfterFinished = w.TtlSecondsAfterFinished,
+            ActiveDeadlineSeconds = w.ActiveDeadlineSeconds,
+            Template = new V1PodTemplateSpec
+            {
+                Metadata = new V1ObjectMeta { Labels = podLabels },
+                Spec = new V1PodSpec
+                {
+                    RestartPolicy = "Never",
+                    Affinity = Affinity(w),
+                    Tolerations = w.Tolerations.Count == 0 ? null : [.. w.Tolerations.Select(Toleration)],
+                    Containers =
+                    [
+                        new V1Container
+                        {
+                            Name = ContainerName,
+                            Image = w.Image.Reference,
+                            ImagePullPolicy = w.Image.PullPolicy,
+                            Command = ["/bin/sh", "-c"],
+                            Args = [script],
+                            Env = [.. variables.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value })],
+                            Resources = Resources(w.Resources),
+                            VolumeMounts =
+                            [
+                                new V1VolumeMount { Name = IngestVolumeName, MountPath = IngestMountPath },
+                                new V1VolumeMount { Name = Scratch.VolumeName, MountPath = Scratch.MountPath },
+                            ],
+                        },
+                    ],
+                    Volumes =
+                    [
+                        new V1Volume
+                        {
+                            Name = IngestVolumeName,
+                            PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = IngestClaimName },
+                        },
+                        Scratch.Volume(env),
+                    ],
+                },
+            },
+        };
+    }
+
+    private static SortedDictionary<string, string> RunAnnotations(CheckedEnvironment env) => new(StringComparer.Ordinal)
+    {
+        [Annotations.Products] = env.Spec.Workflow.Products.ToString(),
+        [Annotations.ScratchBytes] = env.Sizing.Estimate.ScratchBytes.ToString(CultureInfo.InvariantCulture),
+        [Annotations.IngestBytes] = env.Sizing.Estimate.IngestBytes.ToString(CultureInfo.InvariantCulture),
+        [Annotations.ScratchRequest] = env.Sizing.ScratchRequest.Text,
+    };
+
+    private static V1ResourceRequirements Resources(WorkloadResources r)
+    {
+        var requests = NamespaceObjects.Resources(r.RequestsCpu, r.RequestsMemory);
+        var limits = NamespaceObjects.Resources(r.LimitsCpu, r.LimitsMemory);
+        if (r.Gpu > 0)
+        {
+            // Extended resources are requested through limits; Kubernetes sets the request equal.
+            limits[NamespaceObjects.GpuResource] = new ResourceQuantity(r.Gpu.ToString(CultureInfo.InvariantCulture));
+            requests[NamespaceObjects.GpuResource] = new ResourceQuantity(r.Gpu.ToString(CultureInfo.InvariantCulture));
+        }
+        return new V1ResourceRequirements { Requests = requests, Limits = limits };
+    }
+
+    private static V1Affinity? Affinity(WorkflowSpec w) =>
+        w.NodeAffinity.Count == 0
+            ? null
+            : new V1Affinity
+            {
+                NodeAffinity = new V1NodeAffinity
+                {
+                    RequiredDuringSchedulingIgnoredDuringExecution = new V1NodeSelector
+                    {
+                        NodeSelectorTerms =
+                        [
+                            new V1NodeSelectorTerm
+                            {
+                                MatchExpressions =
+                                [
+                                    .. w.NodeAffinity.Select(n => new V1NodeSelectorRequirement
+                                    {
+                                        Key = n.Key,
+                                        OperatorProperty = n.Operator,
+                                        Values = n.Values.Count == 0 ? null : [.. n.Values],
+                                    }),
+                                ],
+                            },
+                        ],
+                    },
+                },
+            };
+
+    private static V1Toleration Toleration(TolerationSpec t) => new()
+    {
+        Key = t.Key,
+        OperatorProperty = t.Operator,
+        Value = t.Value,
+        Effect = t.Effect,
+    };
+
+    // Shortest round-trip form: 1.304e9 is written 1304000000, 150.12 stays 150.12.
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+}

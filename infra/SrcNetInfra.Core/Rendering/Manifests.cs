@@ -1,0 +1,47 @@
+using k8s;
+using SrcNetInfra.Core.Plan;
+
+namespace SrcNetInfra.Core.Rendering;
+
+/// <summary>
+/// The plan's Kubernetes objects as one multi-document YAML, in apply order, ready for
+/// <c>kubectl apply -f -</c>. Byte-identical for the same plan: nothing here reads the clock,
+/// the machine or a random source, and every map is sorted or ordered by construction.
+/// </summary>
+public static class Manifests
+{
+    public const string ValuesFileName = "ingestor-values.yaml";
+    public const string ReleaseFileName = "ingestor-release.yaml";
+    public const string ManifestsFileName = "manifests.yaml";
+
+    public static string Render(EnvironmentPlan plan)
+    {
+        var header = Header(plan).Select(line => line.Length == 0 ? "#" : "# " + line);
+        var body = KubernetesYaml.SerializeAll(plan.Objects.Select(o => (object)o.Object));
+        return string.Join("\n", header) + "\n---\n" + body.TrimEnd('\n') + "\n";
+    }
+
+    private static IEnumerable<string> Header(EnvironmentPlan plan)
+    {
+        var spec = plan.Spec;
+        var release = plan.Ingestor;
+        yield return $"srcnet render, stack {spec.Stack}: what `pulumi up` deploys into namespace {spec.Namespace.Name},";
+        yield return $"except the ingestor release, which creates the claim {SimulationRun.IngestClaimName} the simulation mounts:";
+        yield return $"  {release.HelmCommand(ValuesFileName)}";
+        yield return $"  (srcnet render --stack {spec.Stack} --out DIR writes {ValuesFileName} and {ReleaseFileName})";
+        if (plan.ManagedSecret is { } secret)
+        {
+            yield return "";
+            yield return $"Secret {secret.Name} is created by `pulumi up` from the Pulumi secrets " +
+                         string.Join(" and ", secret.ConfigKeyBySecretKey.Values) + "; its values are never rendered.";
+            yield return $"Without Pulumi, create it first: kubectl create secret generic {secret.Name} -n {secret.Namespace} " +
+                         string.Join(" ", secret.ConfigKeyBySecretKey.Keys.Select(k => $"--from-literal={k}=..."));
+        }
+        if (plan.Run.RunId is { } runId)
+        {
+            yield return "";
+            yield return $"Run id {runId} is derived from the run's inputs; `pulumi up` draws a random one (stack output runId).";
+            yield return $"Render a deployed run exactly with --run-id <runId>.";
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Model;
+
+namespace SrcNetInfra.Core.Validation;
+
+/// <summary>
+/// Checks that what the namespace runs at once fits its quota, so a Job that the quota would reject
+/// is a config error now and not an admission failure hours later (DESIGN.md, "Limits").
+/// </summary>
+/// <remarks>
+/// At most one simulation pod runs at a time (a CronJob forbids overlap; a Job has one pod), and
+/// the ingestor runs one pod whose containers set no resources, so it gets the container defaults.
+/// </remarks>
+internal static class QuotaFit
+{
+    public const int IngestorPods = 1;
+    public const int SimulationPods = 1;
+
+    public static void Check(EnvironmentSpec spec, Sizing sizing, Problems problems)
+    {
+        var quota = spec.Quota;
+        var defaults = quota.ContainerDefaults;
+        var run = spec.Workflow.Resources;
+
+        LimitAtLeastRequest(run.RequestsCpu, run.LimitsCpu, "srcnet:workflow.resources.limits.cpu", "requests.cpu", problems);
+        LimitAtLeastRequest(run.RequestsMemory, run.LimitsMemory, "srcnet:workflow.resources.limits.memory", "requests.memory", problems);
+        LimitAtLeastRequest(defaults.RequestCpu, defaults.LimitCpu, "srcnet:quota.containerDefaults.limitCpu", "requestCpu", problems);
+        LimitAtLeastRequest(defaults.RequestMemory, defaults.LimitMemory, "srcnet:quota.containerDefaults.limitMemory", "requestMemory", problems);
+
+        Fits("srcnet:quota.requestsCpu", quota.RequestsCpu, run.RequestsCpu, defaults.RequestCpu, Cores, problems);
+        Fits("srcnet:quota.requestsMemory", quota.RequestsMemory, run.RequestsMemory, defaults.RequestMemory, Bytes, problems);
+        Fits("srcnet:quota.limitsCpu", quota.LimitsCpu, run.LimitsCpu, defaults.LimitCpu, Cores, problems);
+        Fits("srcnet:quota.limitsMemory", quota.LimitsMemory, run.LimitsMemory, defaults.LimitMemory, Bytes, problems);
+
+        if (run.Gpu > 0 && quota.RequestsGpu is { } gpus && gpus < run.Gpu)
+            problems.Error("srcnet:quota.requestsGpu", $"{gpus} is less than the {run.Gpu} GPU(s) the simulation requests (srcnet:workflow.resources.gpu)");
+
+        var pods = IngestorPods + SimulationPods;
+        if (quota.Pods < pods)
+            problems.Error("srcnet:quota.pods", $"must be at least {pods}: the ingestor's pod and the simulation's pod run at the same time (got {quota.Pods})");
+
+        // ingest-area, and the scratch claim (shared, or the ephemeral volume's per-pod claim).
+        const int claims = 2;
+        if (quota.PersistentVolumeClaims < claims)
+            problems.Error("srcnet:quota.persistentVolumeClaims", $"must be at least {claims}: ingest-area and the scratch claim (got {quota.PersistentVolumeClaims})");
+
+        if (quota.RequestsStorage is { } storage)
+        {
+            var needed = sizing.ScratchRequest.Value + sizing.IngestRequest.Value;
+            if (storage.Value < needed)
+                problems.Error("srcnet:quota.requestsStorage",
+                    $"{storage.Text} is less than the claims request together: scratch {sizing.ScratchRequest.Text} + ingest area {sizing.IngestRequest.Text} = {Bytes(needed)}");
+        }
+    }
+
+    private static void LimitAtLeastRequest(Quantity request, Quantity limit, string limitKey, string requestName, Problems problems)
+    {
+        if (limit.Value < request.Value)
+            problems.Error(limitKey, $"{limit.Text} is below the matching {requestName} {request.Text}; a limit must be at least its request");
+    }
+
+    private static void Fits(string key, Quantity quota, Quantity simulation, Quantity ingestorDefault, Func<decimal, string> format, Problems problems)
+    {
+        var needed = simulation.Value + ingestorDefault.Value * IngestorPods;
+        if (quota.Value < needed)
+            problems.Error(key,
+                $"{quota.Text} is less than what the namespace runs at once: simulation {simulation.Text} + ingestor {ingestorDefault.Text} " +
+                $"(srcnet:quota.containerDefaults) = {format(needed)}; raise the quota or lower srcnet:workflow.resources");
+    }
+
+    private static string Cores(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private static string Bytes(decimal value)
+    {
+        const decimal gi = 1024m * 1024m * 1024m;
+        return value % gi == 0
+            ? (value / gi).ToString("0", CultureInfo.InvariantCulture) + "Gi"
+            : (value / gi).ToString("0.##", CultureInfo.InvariantCulture) + "Gi";
+    }
+}
