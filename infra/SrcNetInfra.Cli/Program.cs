@@ -1,1 +1,3 @@
-return 0;
+using SrcNetInfra.Cli;
+
+return SrcNet.Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());

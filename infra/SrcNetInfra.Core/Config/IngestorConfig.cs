@@ -57,8 +57,8 @@ internal static class IngestorConfig
             StorageClass: p.String("storageClass", null, "a ReadWriteMany storage class of the cluster, e.g. cephfs"),
             AccessMode: p.Choice("accessMode", "ReadWriteMany", AccessModes),
             Size: p.Size("size"),
-            RunsToHold: p.Int("runsToHold", 10, min: 1, max: 1_000_000),
-            Headroom: p.Number("headroom", 1.2, Headroom.Check));
+            RunsToHold: p.Int("runsToHold", Defaults.RunsToHold, min: 1, max: 1_000_000),
+            Headroom: p.Number("headroom", Defaults.IngestHeadroom, Headroom.Check));
         p.Done();
         if (persistence.AccessMode != "ReadWriteMany")
             problems.Warning(p.KeyOf("accessMode"),

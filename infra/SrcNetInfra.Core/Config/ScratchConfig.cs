@@ -17,7 +17,7 @@ internal static class ScratchConfig
         var size = s.Size("size");
         // Scratch holds the MeasurementSet being written and WSClean's files: generous by default,
         // because running out of scratch fails a run hours in.
-        var headroom = s.Number("headroom", 1.5, Headroom.Check);
+        var headroom = s.Number("headroom", Defaults.ScratchHeadroom, Headroom.Check);
         s.Done();
         return new ScratchSpec(mode, claimName, storageClass, accessMode, size, headroom);
     }

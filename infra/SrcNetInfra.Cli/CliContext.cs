@@ -1,0 +1,34 @@
+using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Validation;
+
+namespace SrcNetInfra.Cli;
+
+/// <summary>Where a verb writes and which directory relative paths start from.</summary>
+public sealed record CliContext(TextWriter Out, TextWriter Error, string WorkingDirectory)
+{
+    public string Display(string path)
+    {
+        var relative = Path.GetRelativePath(WorkingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    /// <summary>Problems as <c>file: error: key: message</c>, one line each, like a compiler's.</summary>
+    public void WriteProblems(string file, IEnumerable<Problem> problems)
+    {
+        foreach (var p in problems) Error.WriteLine($"{Display(file)}: {p}");
+    }
+
+    /// <summary>
+    /// Reads and checks a stack file. Warnings go to stderr; errors make it a config error (exit 2)
+    /// after every one of them has been written.
+    /// </summary>
+    public CheckedEnvironment Check(string file)
+    {
+        var result = EnvironmentCheck.RunFile(file);
+        WriteProblems(file, result.Problems);
+        return result.Environment ?? throw new ConfigErrorsReported();
+    }
+}
+
+/// <summary>Config errors were already written, one per line; the process exits 2.</summary>
+public sealed class ConfigErrorsReported : Exception;

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.RegularExpressions;
+using SrcNetInfra.Core.Plan;
+using SrcNetInfra.Core.Rendering;
+
+namespace SrcNetInfra.Cli.Verbs;
+
+/// <summary>
+/// <c>srcnet render</c>: exactly what a stack deploys, offline. To stdout as one multi-document
+/// YAML for <c>kubectl apply -f -</c>, or into a directory with the ingestor's Helm values.
+/// </summary>
+public static partial class RenderVerb
+{
+    [GeneratedRegex("^[0-9a-f]{8}$")]
+    private static partial Regex RunIdPattern();
+
+    public static Command Build(CliContext context)
+    {
+        var source = new StackSource();
+        var outDir = new Option<string?>("--out")
+        {
+            Description = $"Write {Manifests.ManifestsFileName}, {Manifests.ValuesFileName} and {Manifests.ReleaseFileName} into DIR instead of printing the manifests",
+            HelpName = "DIR",
+        };
+        var runId = new Option<string?>("--run-id")
+        {
+            Description = "A Job's run id (8 hex digits, the stack output runId) to render a deployed run exactly; default: derived from the run's inputs",
+            HelpName = "HEX",
+        };
+        var command = new Command("render",
+            "Render every Kubernetes object a stack deploys, and the ingestor's Helm release, without a cluster or Pulumi.");
+        source.AddTo(command);
+        command.Options.Add(outDir);
+        command.Options.Add(runId);
+
+        command.SetAction(parse =>
+        {
+            var id = parse.GetValue(runId);
+            if (id is not null && !RunIdPattern().IsMatch(id))
+                throw new UsageException($"--run-id: must be 8 lower-case hex digits such as 1a2b3c4d (got '{id}')");
+            var file = source.Require(parse, context.WorkingDirectory);
+            var env = context.Check(file);
+            if (id is not null && env.Spec.Workflow.Mode != Core.Model.WorkflowMode.Job)
+                throw new UsageException("--run-id: only applies to a stack whose srcnet:workflow.mode is job");
+
+            var plan = Planner.Plan(env, id);
+            var manifests = Manifests.Render(plan);
+            var dir = parse.GetValue(outDir);
+            if (dir is null)
+            {
+                context.Out.Write(manifests);
+                return ExitCodes.Ok;
+            }
+
+            var target = Path.GetFullPath(dir, context.WorkingDirectory);
+            OutputDirectory.WriteAll(target, new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                [Manifests.ManifestsFileName] = manifests,
+                [Manifests.ValuesFileName] = HelmValues.Render(plan.Ingestor),
+                [Manifests.ReleaseFileName] = HelmValues.ReleaseFile(plan.Ingestor),
+            });
+            context.Error.WriteLine($"wrote {Manifests.ManifestsFileName}, {Manifests.ValuesFileName}, {Manifests.ReleaseFileName} to {context.Display(target)}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
