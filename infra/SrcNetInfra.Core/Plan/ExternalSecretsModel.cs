@@ -8,6 +8,21 @@ namespace SrcNetInfra.Core.Plan;
 // these classes describe the fields srcnet writes (external-secrets.io v1beta1 and v1 share them).
 // They serialize through KubernetesYaml like the official types and round-trip strictly in tests.
 
+/// <summary>
+/// The External Secrets resources by <c>apiVersion/kind</c>, for reading rendered YAML back
+/// (<c>KubernetesYaml.LoadAllFromString(yaml, CustomResourceTypes.Map)</c>).
+/// </summary>
+public static class CustomResourceTypes
+{
+    public static IReadOnlyDictionary<string, Type> Map { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["external-secrets.io/v1beta1/SecretStore"] = typeof(SecretStore),
+        ["external-secrets.io/v1beta1/ExternalSecret"] = typeof(ExternalSecret),
+        ["external-secrets.io/v1/SecretStore"] = typeof(SecretStore),
+        ["external-secrets.io/v1/ExternalSecret"] = typeof(ExternalSecret),
+    };
+}
+
 /// <summary>A namespaced SecretStore that reads from Vault with Kubernetes auth.</summary>
 public sealed class SecretStore : IKubernetesObject<V1ObjectMeta>
 {

@@ -1,0 +1,166 @@
+using System.Text.Json;
+using SrcNetInfra.Tests.Support;
+
+namespace SrcNetInfra.Tests.Cli;
+
+public class EstimateCommandTests
+{
+    private static JsonElement Json(params string[] args)
+    {
+        var run = CliRun.AtRoot(["estimate", "--json", .. args]);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return JsonDocument.Parse(run.Out).RootElement;
+    }
+
+    [Fact]
+    public void Without_a_stack_estimates_the_seeds_example_job()
+    {
+        var e = Json();
+        // FACTS.md: 1.304e9..1.375e9 Hz in 17.75 MHz channels = 4; 144 stations = 10,296 baselines.
+        Assert.Equal(4, e.GetProperty("channels").GetInt64());
+        Assert.Equal(24, e.GetProperty("timeSteps").GetInt64());
+        Assert.Equal(144, e.GetProperty("stations").GetInt64());
+        Assert.Equal(10_296, e.GetProperty("baselines").GetInt64());
+        Assert.Equal(4, e.GetProperty("polarizations").GetInt64());
+        Assert.Equal(4L * 24 * 10_296 * 4, e.GetProperty("measurements").GetInt64());
+        Assert.Equal(4L * 24 * 10_296 * 4 * 8, e.GetProperty("visibilityMinBytes").GetInt64());
+        Assert.Equal(2024L * 2024 * 8, e.GetProperty("imageMinBytes").GetInt64());
+    }
+
+    [Fact]
+    public void Json_carries_every_contract_field_with_its_type()
+    {
+        var e = Json();
+        foreach (var field in new[] { "channels", "timeSteps", "stations", "baselines", "polarizations", "measurements",
+                     "visibilityMinBytes", "visibilityBytes", "imageMinBytes", "imageBytes", "scratchBytes", "ingestBytes" })
+        {
+            Assert.True(e.TryGetProperty(field, out var value), $"missing {field}");
+            Assert.Equal(JsonValueKind.Number, value.ValueKind);
+            Assert.True(value.TryGetInt64(out var n) && n > 0, $"{field} is not a positive integer: {value}");
+        }
+        foreach (var field in new[] { "scratchRequest", "ingestRequest" })
+        {
+            Assert.Matches("^[1-9][0-9]*Gi$", e.GetProperty(field).GetString());
+        }
+    }
+
+    [Fact]
+    public void Json_totals_hold_together()
+    {
+        var e = Json("--products", "visibility,dirty,cleaned");
+        Assert.True(e.GetProperty("visibilityBytes").GetInt64() >= e.GetProperty("visibilityMinBytes").GetInt64());
+        Assert.True(e.GetProperty("scratchBytes").GetInt64() >= e.GetProperty("visibilityBytes").GetInt64());
+        Assert.True(e.GetProperty("ingestBytes").GetInt64() >= e.GetProperty("visibilityBytes").GetInt64(),
+            "with visibility selected, the MeasurementSet is ingested");
+        var scratchParts = e.GetProperty("scratch").EnumerateArray().Sum(p => p.GetProperty("bytes").GetInt64());
+        Assert.Equal(e.GetProperty("scratchBytes").GetInt64(), scratchParts);
+    }
+
+    [Fact]
+    public void Flags_override_the_example()
+    {
+        var baseline = Json();
+        var doubled = Json("--time-steps", "48");
+        Assert.Equal(2 * baseline.GetProperty("measurements").GetInt64(), doubled.GetProperty("measurements").GetInt64());
+
+        var meerkat = Json("--stations", "64");
+        Assert.Equal(64 * 63 / 2, meerkat.GetProperty("baselines").GetInt64());
+
+        var band = Json("--start-freq-hz", "1e9", "--end-freq-hz", "1.1e9", "--freq-inc-hz", "1e6");
+        Assert.Equal(100, band.GetProperty("channels").GetInt64());
+
+        var small = Json("--npixel", "512");
+        Assert.Equal(512L * 512 * 8, small.GetProperty("imageMinBytes").GetInt64());
+    }
+
+    [Fact]
+    public void Products_flag_changes_what_lands_where()
+    {
+        var vis = Json("--products", "visibility");
+        var dirty = Json("--products", "dirty");
+        Assert.Equal(["visibility"], vis.GetProperty("products").EnumerateArray().Select(p => p.GetString()));
+        Assert.True(vis.GetProperty("ingestBytes").GetInt64() > dirty.GetProperty("ingestBytes").GetInt64());
+        Assert.Equal(0, vis.GetProperty("fitsInScratch").GetInt64());
+        Assert.Equal(2, dirty.GetProperty("fitsInScratch").GetInt64());
+    }
+
+    [Fact]
+    public void A_stack_supplies_the_simulation_and_the_headroom()
+    {
+        var dev = Json("--stack", "dev");
+        Assert.Equal("stack dev", dev.GetProperty("basis").GetString());
+        Assert.Equal(8, dev.GetProperty("timeSteps").GetInt64());
+        Assert.Equal(1024L * 1024 * 8, dev.GetProperty("imageMinBytes").GetInt64());
+        Assert.Equal(20, dev.GetProperty("runsToHold").GetInt64());
+        Assert.Equal(20 * dev.GetProperty("ingestBytes").GetInt64(), dev.GetProperty("ingestBytesToHold").GetInt64());
+
+        var overridden = Json("--stack", "dev", "--time-steps", "16");
+        Assert.Equal(16, overridden.GetProperty("timeSteps").GetInt64());
+        Assert.Equal(1024L * 1024 * 8, overridden.GetProperty("imageMinBytes").GetInt64());
+    }
+
+    [Fact]
+    public void Config_file_works_like_a_stack()
+    {
+        var run = CliRun.AtRoot("estimate", "--json", "--config-file", "stacks/Pulumi.prod.yaml");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("stack prod", JsonDocument.Parse(run.Out).RootElement.GetProperty("basis").GetString());
+    }
+
+    [Fact]
+    public void Table_shows_the_breakdown_and_the_requests()
+    {
+        var run = CliRun.AtRoot("estimate");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("the seed's example job", run.Out);
+        Assert.Contains("MeasurementSet", run.Out);
+        Assert.Contains("MODEL_DATA", run.Out);
+        Assert.Contains("dirty.fits", run.Out);
+        Assert.Contains("cleaned.fits", run.Out);
+        Assert.Matches(@"request \d+Gi \(x1\.5 headroom\)", run.Out);
+        Assert.Matches(@"request \d+Gi \(x1\.2 headroom\)", run.Out);
+    }
+
+    [Theory]
+    [InlineData("--npixel", "0", "--npixel")]
+    [InlineData("--npixel", "1.5", "--npixel")]
+    [InlineData("--time-steps", "abc", "--time-steps")]
+    [InlineData("--time-steps", "0", "--time-steps")]
+    [InlineData("--stations", "1", "--stations")]
+    [InlineData("--freq-inc-hz", "0", "--freq-inc-hz")]
+    [InlineData("--freq-inc-hz", "1e9", "--freq-inc-hz")]
+    [InlineData("--end-freq-hz", "1e9", "--end-freq-hz")]
+    [InlineData("--start-freq-hz", "-5", "--start-freq-hz")]
+    [InlineData("--products", "images", "--products")]
+    [InlineData("--products", ",", "--products")]
+    [InlineData("--stack", "nosuchstack", "--stack")]
+    [InlineData("--config-file", "nope.yaml", "--config-file")]
+    public void Bad_flags_are_usage_errors_naming_the_flag(string flag, string value, string named)
+    {
+        var run = CliRun.AtRoot("estimate", flag, value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.StartsWith($"srcnet: {named}", run.ErrorLines[0]);
+        Assert.DoesNotContain("   at ", run.Error); // no stack trace
+    }
+
+    [Fact]
+    public void Stack_and_config_file_together_are_a_usage_error()
+    {
+        var run = CliRun.AtRoot("estimate", "--stack", "dev", "--config-file", "Pulumi.dev.yaml");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--stack and --config-file", run.Error);
+    }
+
+    [Fact]
+    public void A_broken_stack_is_a_config_error_listing_its_keys()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("Pulumi.broken.yaml", "config:\n  srcnet:workflow:\n    simulation:\n      numTimeStamps: -1\n");
+        var run = CliRun.In(dir.Path, "estimate", "--config-file", file);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Out);
+        Assert.Contains(run.ErrorLines, l => l.Contains("error: srcnet:workflow.simulation.numTimeStamps: must be between 1 and"));
+        Assert.Contains(run.ErrorLines, l => l.Contains("error: srcnet:workflow.image.tag: is required"));
+    }
+}

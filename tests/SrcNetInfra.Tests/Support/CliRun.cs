@@ -1,0 +1,22 @@
+using SrcNetInfra.Cli;
+
+namespace SrcNetInfra.Tests.Support;
+
+/// <summary>One run of the srcnet command line, in process, with its output captured.</summary>
+public sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public static CliRun In(string workingDirectory, params string[] args)
+    {
+        var output = new StringWriter { NewLine = "\n" };
+        var error = new StringWriter { NewLine = "\n" };
+        var code = SrcNet.Run(args, output, error, workingDirectory);
+        return new CliRun(code, output.ToString(), error.ToString());
+    }
+
+    /// <summary>At the repository root, where users run it.</summary>
+    public static CliRun AtRoot(params string[] args) => In(Repo.Root, args);
+
+    public string[] ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Out}\n--- stderr\n{Error}";
+}
