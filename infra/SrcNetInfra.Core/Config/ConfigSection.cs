@@ -60,9 +60,13 @@ public sealed class ConfigSection
     public static bool IsPulumiSecret(JsonNode? node) =>
         node is JsonObject o && o.Count == 1 && o.ContainsKey("secure");
 
-    private JsonNode? Take(string key, out bool present)
+    private JsonNode? Take(string key, out bool present) => Take(key, out present, out _);
+
+    /// <param name="rejected">True when the key is set but its value was already reported (a secret).</param>
+    private JsonNode? Take(string key, out bool present, out bool rejected)
     {
         _read.Add(key);
+        rejected = false;
         present = _object is not null && _object.TryGetPropertyValue(key, out _);
         if (!present) return null;
         var node = _object![key];
@@ -71,6 +75,7 @@ public sealed class ConfigSection
         {
             _problems.Error(KeyOf(key), SecretNotAllowed);
             present = false;
+            rejected = true;
             return null;
         }
         return node;
@@ -87,17 +92,17 @@ public sealed class ConfigSection
     /// <summary>A string, or <paramref name="fallback"/> when unset. With a null fallback the key is required.</summary>
     public string String(string key, string? fallback, string? requiredHint = null)
     {
-        var node = Take(key, out var present);
+        var node = Take(key, out var present, out var rejected);
         if (!present)
         {
             if (fallback is null)
             {
-                _problems.Error(KeyOf(key), "is required" + (requiredHint is null ? "" : $"; {requiredHint}"));
+                if (!rejected) _problems.Error(KeyOf(key), "is required" + (requiredHint is null ? "" : $"; {requiredHint}"));
                 return "";
             }
             return fallback;
         }
-        if (TryScalarText(node!, out var text)) return text;
+        if (TryText(key, node!, out var text)) return text;
         _problems.Error(KeyOf(key), $"expected a string, got {Describe(node!)}");
         return fallback ?? "";
     }
@@ -106,7 +111,7 @@ public sealed class ConfigSection
     {
         var node = Take(key, out var present);
         if (!present) return null;
-        if (TryScalarText(node!, out var text)) return text;
+        if (TryText(key, node!, out var text)) return text;
         _problems.Error(KeyOf(key), $"expected a string, got {Describe(node!)}");
         return null;
     }
@@ -151,9 +156,14 @@ public sealed class ConfigSection
             _problems.Error(KeyOf(key), $"expected a whole number, got {Describe(node!)}");
             return null;
         }
+        if (number < int.MinValue || number > int.MaxValue)
+        {
+            _problems.Error(KeyOf(key), $"is too large for a whole number here (got {number.ToString(CultureInfo.InvariantCulture)}; at most {max})");
+            return null;
+        }
         if (number < min || number > max)
         {
-            _problems.Error(KeyOf(key), RangeText(min, max, number.ToString(CultureInfo.InvariantCulture)));
+            _problems.Error(KeyOf(key), $"{Bounds(min, max)} (got {number.ToString(CultureInfo.InvariantCulture)})");
             return null;
         }
         return (int)number;
@@ -270,7 +280,7 @@ public sealed class ConfigSection
         {
             if (_read.Contains(key)) continue;
             var allowed = string.Join(", ", _read.Order(StringComparer.Ordinal));
-            var hint = Suggest(key);
+            var hint = KeySuggestion.Nearest(key, _read);
             _problems.Error(KeyOf(key),
                 $"unknown key{(hint is null ? "" : $" (did you mean '{hint}'?)")}; allowed here: {allowed}");
         }
@@ -278,32 +288,49 @@ public sealed class ConfigSection
 
     // ----- helpers ---------------------------------------------------------------------------
 
-    private string? Suggest(string unknown) =>
-        _read.Select(k => (Key: k, Distance: EditDistance(unknown.ToLowerInvariant(), k.ToLowerInvariant())))
-             .Where(x => x.Distance <= Math.Max(2, unknown.Length / 4))
-             .OrderBy(x => x.Distance).ThenBy(x => x.Key, StringComparer.Ordinal)
-             .Select(x => x.Key)
-             .FirstOrDefault();
-
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
-        for (var i = 1; i <= a.Length; i++)
-            for (var j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
-    }
-
-    private static string RangeText(int min, int max, string got) =>
+    private static string Bounds(int min, int max) =>
         (min, max) switch
         {
-            (int.MinValue, int.MaxValue) => $"is out of range (got {got})",
-            (_, int.MaxValue) => $"must be at least {min} (got {got})",
-            (int.MinValue, _) => $"must be at most {max} (got {got})",
-            _ => $"must be between {min} and {max} (got {got})",
+            (int.MinValue, int.MaxValue) => $"must be a whole number between {int.MinValue} and {int.MaxValue}",
+            (_, int.MaxValue) => $"must be at least {min}",
+            (int.MinValue, _) => $"must be at most {max}",
+            _ => $"must be between {min} and {max}",
         };
+
+    /// <summary>
+    /// A scalar read as text. A number is taken as Pulumi hands it to a program, which reads YAML
+    /// into Go values and writes them back as JSON: <c>tag: 1.10</c> arrives as 1.1, <c>2.0</c> as 2.
+    /// The CLI takes the same value (so render shows what deploys) and says so when the text changed.
+    /// </summary>
+    private bool TryText(string key, JsonNode node, out string text)
+    {
+        if (!TryScalarText(node, out text)) return false;
+        if (node.GetValueKind() == JsonValueKind.Number && decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            var pulumi = PulumiNumberText(number);
+            if (pulumi != text)
+            {
+                _problems.Warning(KeyOf(key),
+                    $"YAML reads {text} as a number, which Pulumi passes on as {pulumi}; quote it (\"{text}\") to keep the text");
+                text = pulumi;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// How Go's encoding/json writes a float64: the shortest form that reads back, in plain notation
+    /// from 1e-6 up to 1e21 and with an exponent outside that range.
+    /// </summary>
+    private static string PulumiNumberText(decimal number)
+    {
+        var value = (double)number;
+        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+        var magnitude = Math.Abs(value);
+        return magnitude == 0 || (magnitude >= 1e-6 && magnitude < 1e21)
+            ? decimal.Parse(shortest, NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture)
+            : shortest.Replace("E", "e", StringComparison.Ordinal);
+    }
 
     private static bool TryScalarText(JsonNode node, out string text)
     {

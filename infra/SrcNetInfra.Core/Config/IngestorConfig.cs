@@ -71,6 +71,6 @@ internal static class IngestorConfig
     private static void CheckHttpsUrl(ConfigSection c, string key, string value, Problems problems)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            problems.Error(c.KeyOf(key), $"must be an https URL (got '{value}')");
+            problems.Error(c.KeyOf(key), $"must be an http(s) URL such as https://rucio.example.org (got '{value}')");
     }
 }

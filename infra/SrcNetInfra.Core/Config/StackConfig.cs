@@ -36,7 +36,9 @@ public static class StackConfig
     {
         foreach (var key in values.Keys.Where(k => !AllKeys.Contains(k)).Order(StringComparer.Ordinal))
         {
-            problems.Error(FullKey(key), $"unknown key; srcnet keys are {string.Join(", ", AllKeys)}");
+            var hint = KeySuggestion.Nearest(key, AllKeys);
+            problems.Error(FullKey(key),
+                $"unknown key{(hint is null ? "" : $" (did you mean '{FullKey(hint)}'?)")}; srcnet keys are {string.Join(", ", AllKeys)}");
         }
 
         ConfigSection Section(string key) => new(FullKey(key), values.GetValueOrDefault(key), problems);

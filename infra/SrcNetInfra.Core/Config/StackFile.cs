@@ -49,7 +49,18 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         }
         catch (YamlException e)
         {
-            problems.Error(path, $"is not valid YAML (line {e.Start.Line}, column {e.Start.Column}): {Innermost(e).Message}");
+            // Some errors come without a position; for a tab used as indentation, find its line ourselves,
+            // and otherwise say no line rather than a wrong one.
+            var where = e.Start.Line > 1 || e.Start.Column > 1 ? $" (line {e.Start.Line}, column {e.Start.Column})"
+                : FirstTabIndentedLine(yaml) is { } tabLine ? $" (line {tabLine}, column 1)"
+                : "";
+            problems.Error(path, $"is not valid YAML{where}: {Innermost(e).Message}");
+            return null;
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet reports some malformed flow collections (an unclosed { or [) this way.
+            problems.Error(path, $"is not valid YAML: {e.Message} (is a {{ or [ left unclosed?)");
             return null;
         }
 
@@ -71,7 +82,11 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
 
         foreach (var (keyNode, valueNode) in config.Children)
         {
-            var key = ((YamlScalarNode)keyNode).Value ?? "";
+            if (keyNode is not YamlScalarNode { Value: { } key })
+            {
+                problems.Error(path, $"config: keys must be plain names such as srcnet:workflow (line {keyNode.Start.Line})");
+                return null;
+            }
             var colon = key.IndexOf(':', StringComparison.Ordinal);
             var ns = colon < 0 ? "" : key[..colon];
             if (ns == StackConfig.Namespace)
@@ -93,6 +108,17 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
             || ns.StartsWith("srcn", StringComparison.OrdinalIgnoreCase)
             || ns.StartsWith("scrnet", StringComparison.OrdinalIgnoreCase)
             || ns.StartsWith("srnet", StringComparison.OrdinalIgnoreCase));
+
+    private static int? FirstTabIndentedLine(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
+            if (indent.Contains('\t', StringComparison.Ordinal)) return i + 1;
+        }
+        return null;
+    }
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 

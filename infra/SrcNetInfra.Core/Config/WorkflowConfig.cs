@@ -120,7 +120,9 @@ internal static partial class WorkflowConfig
         var tag = s.String("tag", null, "pin a karabo-pipeline image tag with karabo >= 0.34.0");
         var pullPolicy = s.Choice("pullPolicy", "IfNotPresent", PullPolicies);
         s.Done();
-        if (repository.Length == 0 || repository.Contains(' ') || repository.Contains(':') && !repository.Contains('/'))
+        // A ':' after the last '/' is a tag (one before it may be a registry's port); '@' a digest.
+        var lastSegment = repository[(repository.LastIndexOf('/') + 1)..];
+        if (repository.Length == 0 || repository.Contains(' ') || lastSegment.Contains(':') || repository.Contains('@'))
             problems.Error(s.KeyOf("repository"), $"must be an image repository such as ghcr.io/i4ds/karabo-pipeline, without a tag (got '{repository}')");
         if (tag == "latest")
             problems.Warning(s.KeyOf("tag"), "'latest' changes under a running stack; pin a version (karabo >= 0.34.0)");

@@ -1,0 +1,163 @@
+using System.Text.Json.Nodes;
+using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Validation;
+
+namespace SrcNetInfra.Tests.Config;
+
+/// <summary>
+/// Minimal stack config for validation tests: <see cref="Valid"/> states only the keys that have no
+/// default (the site's RSE, Rucio account, storage class and the workflow's image tag). A test breaks
+/// exactly one thing by overriding one key with a YAML value, which goes through the same YAML reader
+/// (<see cref="StackFile"/>) as a real stack file, so scalar typing is the real one.
+/// </summary>
+internal static class Stacks
+{
+    public const string FileName = "Pulumi.test.yaml";
+
+    public const string Valid = """
+        config:
+          srcnet:ingestor:
+            config:
+              rucioIngestRseName: TEST_RSE
+              rucioCfgClientAccount: service_test_ingestion
+            persistence:
+              storageClass: cephfs
+          srcnet:workflow:
+            image:
+              tag: 0.34.0
+
+        """;
+
+    /// <summary>A stack as small as the estimator allows, for tests that must not depend on the default sizes.</summary>
+    public static readonly (string Key, string? Yaml)[] Tiny =
+    [
+        ("srcnet:workflow.simulation.numTimeStamps", "1"),
+        ("srcnet:workflow.simulation.imagingNpixel", "16"),
+        ("srcnet:workflow.products", "[dirty]"),
+    ];
+
+    /// <summary>The <c>srcnet:</c> values of a YAML stack file; fails the test when the reader reports any problem.</summary>
+    public static Dictionary<string, JsonNode?> Parse(string yaml)
+    {
+        var problems = new Problems();
+        var file = StackFile.Parse(FileName, yaml, problems);
+        Assert.Empty(problems.All);
+        Assert.NotNull(file);
+        return new Dictionary<string, JsonNode?>(file.Srcnet, StringComparer.Ordinal);
+    }
+
+    /// <summary>One YAML value (a scalar, or a flow list or map such as <c>[dirty]</c>) as the reader converts it.</summary>
+    public static JsonNode? Value(string yaml) => Parse($"config:\n  srcnet:v: {yaml}\n")["v"];
+
+    /// <summary>
+    /// <see cref="Valid"/> with each full key (e.g. <c>srcnet:workflow.simulation.freqIncHz</c>) set to a
+    /// YAML value, or removed when the value is null. Dots separate levels; lists are set whole.
+    /// </summary>
+    public static Dictionary<string, JsonNode?> With(params (string Key, string? Yaml)[] overrides)
+    {
+        var values = Parse(Valid);
+        foreach (var (key, yaml) in overrides) Set(values, key, yaml);
+        return values;
+    }
+
+    public static CheckResult Check(params (string Key, string? Yaml)[] overrides) =>
+        EnvironmentCheck.Run("test", With(overrides));
+
+    /// <summary>A one-key override; the common case.</summary>
+    public static CheckResult Check(string key, string? yaml) => Check((key, yaml));
+
+    /// <summary>Checks a whole stack file's text the way <c>srcnet validate</c> does (reading a real file).</summary>
+    public static CheckResult CheckText(string yaml)
+    {
+        var dir = Directory.CreateTempSubdirectory("srcnet-config-tests-");
+        try
+        {
+            var path = System.IO.Path.Combine(dir.FullName, FileName);
+            File.WriteAllText(path, yaml);
+            return EnvironmentCheck.RunFile(path);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static void Set(Dictionary<string, JsonNode?> values, string fullKey, string? yaml)
+    {
+        const string prefix = StackConfig.Namespace + ":";
+        Assert.StartsWith(prefix, fullKey);
+        var path = fullKey[prefix.Length..].Split('.');
+        var top = path[0];
+        if (path.Length == 1)
+        {
+            if (yaml is null) values.Remove(top);
+            else values[top] = Value(yaml);
+            return;
+        }
+
+        if (values.GetValueOrDefault(top) is not JsonObject node)
+        {
+            node = new JsonObject();
+            values[top] = node;
+        }
+        foreach (var segment in path[1..^1])
+        {
+            if (node[segment] is not JsonObject child)
+            {
+                child = new JsonObject();
+                node[segment] = child;
+            }
+            node = child;
+        }
+        if (yaml is null) node.Remove(path[^1]);
+        else node[path[^1]] = Value(yaml);
+    }
+
+    /// <summary>The repository root: the directory above the test binaries that holds SrcNetInfra.sln.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "SrcNetInfra.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException($"no SrcNetInfra.sln above {AppContext.BaseDirectory}");
+    }
+}
+
+/// <summary>Assertions on a check's problems: exact key, and a fragment of the message that says what is allowed.</summary>
+internal static class Expect
+{
+    /// <summary>
+    /// The check failed, every error is at <paramref name="key"/> (nothing else broke), and one of them
+    /// says <paramref name="fragment"/>. Returns that error.
+    /// </summary>
+    public static Problem Error(CheckResult result, string key, string fragment)
+    {
+        Assert.False(result.Ok, $"expected an error at {key}, but the check passed");
+        var errors = result.Errors.ToList();
+        Assert.All(errors, e => Assert.Equal(key, e.Key));
+        return Assert.Single(errors, e => e.Message.Contains(fragment, StringComparison.Ordinal));
+    }
+
+    /// <summary>The check passed with exactly one warning, at <paramref name="key"/>, saying <paramref name="fragment"/>.</summary>
+    public static Problem Warning(CheckResult result, string key, string fragment)
+    {
+        Assert.True(result.Ok, "expected a warning only, got errors:\n" + string.Join("\n", result.Errors));
+        var warning = Assert.Single(result.Problems);
+        Assert.False(warning.IsError);
+        Assert.Equal(key, warning.Key);
+        Assert.Contains(fragment, warning.Message, StringComparison.Ordinal);
+        return warning;
+    }
+
+    /// <summary>The check passed with no problem at all.</summary>
+    public static void Clean(CheckResult result)
+    {
+        Assert.True(result.Ok, "expected no errors, got:\n" + string.Join("\n", result.Errors));
+        Assert.Empty(result.Problems);
+    }
+
+    /// <summary>No problem at <paramref name="key"/> (other keys may have problems of their own).</summary>
+    public static void NothingAt(CheckResult result, string key) =>
+        Assert.DoesNotContain(result.Problems, p => p.Key == key);
+}
