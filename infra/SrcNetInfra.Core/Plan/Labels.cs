@@ -30,7 +30,9 @@ public static class Labels
             [PartOf] = System,
             [ManagedBy] = Manager,
         };
-        if (version is not null) labels[Version] = version;
+        // An image tag may be longer than a label value may be (63) or end in '.', '_' or '-':
+        // then the version label is left out rather than make the API server reject the object.
+        if (version is not null && Config.Names.CheckLabelValue(version) is null) labels[Version] = version;
         return labels;
     }
 }

@@ -34,11 +34,19 @@ public static class Planner
         return new EnvironmentPlan(env, objects, IngestorRelease.For(env), ManagedSecret.For(spec), keepers, Summary(spec, workload, runId));
     }
 
-    /// <summary>The Job's keepers; the digest is taken of the Job with a placeholder id, which does not depend on the id.</summary>
+    /// <summary>
+    /// The Job's keepers. The digest covers what of the Job cannot change in place, with a
+    /// placeholder id: its pod template, backoff and the namespace it runs in. Metadata (the
+    /// estimate's annotations) and the fields Kubernetes lets a Job change (ttlSecondsAfterFinished,
+    /// activeDeadlineSeconds) are left out, so changing them never re-runs a simulation.
+    /// </summary>
     public static SortedDictionary<string, string> JobKeepers(CheckedEnvironment env)
     {
-        var template = SimulationRun.Job(env, RunIdentity.Placeholder);
-        return RunIdentity.Keepers(env.Spec, RunIdentity.Digest(KubernetesYaml.Serialize(template)));
+        var job = SimulationRun.Job(env, RunIdentity.Placeholder);
+        job.Spec.TtlSecondsAfterFinished = null;
+        job.Spec.ActiveDeadlineSeconds = null;
+        var immutable = $"namespace: {job.Metadata.NamespaceProperty}\n{KubernetesYaml.Serialize(job.Spec)}";
+        return RunIdentity.Keepers(env.Spec, RunIdentity.Digest(immutable));
     }
 
     private static RunSummary Summary(EnvironmentSpec spec, IKubernetesObject<V1ObjectMeta> workload, string? runId)

@@ -27,6 +27,8 @@ public static class RunIdentity
         var w = spec.Workflow;
         var keepers = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
+            // The Job is named after the workflow: a renamed Job is a new run, and must not reuse an OBS_ID.
+            ["name"] = w.Name,
             ["image"] = w.Image.Reference,
             ["products"] = w.Products.ToString(),
             ["runNumber"] = w.RunNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -50,7 +50,9 @@ public static class Scratch
                 {
                     VolumeClaimTemplate = new V1PersistentVolumeClaimTemplate
                     {
-                        Metadata = new V1ObjectMeta { Labels = Labels.For(spec, "scratch"), Annotations = SizeAnnotations(env) },
+                        // No estimate annotations here: this is part of the Job's immutable pod
+                        // template, and a refined estimate must not make a new run.
+                        Metadata = new V1ObjectMeta { Labels = Labels.For(spec, "scratch") },
                         Spec = ClaimSpec(env),
                     },
                 },

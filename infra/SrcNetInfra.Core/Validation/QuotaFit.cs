@@ -40,19 +40,33 @@ internal static class QuotaFit
         if (quota.Pods < pods)
             problems.Error("srcnet:quota.pods", $"must be at least {pods}: the ingestor's pod and the simulation's pod run at the same time (got {quota.Pods})");
 
-        // ingest-area, and the scratch claim (shared, or the ephemeral volume's per-pod claim).
-        const int claims = 2;
+        var scratchClaims = ScratchClaims(spec);
+        var claims = 1 + scratchClaims;
+        var why = scratchClaims == 1
+            ? "ingest-area and the scratch claim"
+            : $"ingest-area and {scratchClaims} scratch claims: the running one and one per finished Job the CronJob keeps " +
+              "(successfulJobsHistoryLimit + failedJobsHistoryLimit), whose pods keep their ephemeral scratch";
         if (quota.PersistentVolumeClaims < claims)
-            problems.Error("srcnet:quota.persistentVolumeClaims", $"must be at least {claims}: ingest-area and the scratch claim (got {quota.PersistentVolumeClaims})");
+            problems.Error("srcnet:quota.persistentVolumeClaims", $"must be at least {claims}: {why} (got {quota.PersistentVolumeClaims})");
 
         if (quota.RequestsStorage is { } storage)
         {
-            var needed = sizing.ScratchRequest.Value + sizing.IngestRequest.Value;
+            var needed = sizing.ScratchRequest.Value * scratchClaims + sizing.IngestRequest.Value;
+            var scratch = scratchClaims == 1 ? $"scratch {sizing.ScratchRequest.Text}" : $"{scratchClaims} x scratch {sizing.ScratchRequest.Text}";
             if (storage.Value < needed)
                 problems.Error("srcnet:quota.requestsStorage",
-                    $"{storage.Text} is less than the claims request together: scratch {sizing.ScratchRequest.Text} + ingest area {sizing.IngestRequest.Text} = {Bytes(needed)}");
+                    $"{storage.Text} is less than the claims request together: {scratch} + ingest area {sizing.IngestRequest.Text} = {Bytes(needed)}");
         }
     }
+
+    /// <summary>
+    /// Scratch claims that exist at once. A shared claim is one. Ephemeral scratch lives as long as
+    /// its pod, and a finished Job keeps its pod: a CronJob keeps up to its two history limits of them.
+    /// </summary>
+    internal static int ScratchClaims(EnvironmentSpec spec) =>
+        spec.Scratch.Mode == ScratchMode.Ephemeral && spec.Workflow.Mode == WorkflowMode.CronJob
+            ? 1 + spec.Workflow.SuccessfulJobsHistoryLimit + spec.Workflow.FailedJobsHistoryLimit
+            : 1;
 
     private static void LimitAtLeastRequest(Quantity request, Quantity limit, string limitKey, string requestName, Problems problems)
     {
