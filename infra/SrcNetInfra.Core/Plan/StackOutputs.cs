@@ -1,0 +1,48 @@
+
+namespace SrcNetInfra.Core.Plan;
+
+/// <summary>
+/// The stack outputs of an environment (<c>pulumi stack output</c>): where things are, what the
+/// run is called, what was estimated, and how to check the run. Plain strings and numbers.
+/// </summary>
+public static class StackOutputs
+{
+    public static OrderedDictionary<string, object> For(EnvironmentPlan plan)
+    {
+        var spec = plan.Spec;
+        var sizing = plan.Environment.Sizing;
+        var run = plan.Run;
+        return new OrderedDictionary<string, object>
+        {
+            ["namespace"] = spec.Namespace.Name,
+            ["workloadKind"] = run.WorkloadKind,
+            ["workloadName"] = run.WorkloadName,
+            ["runId"] = run.RunId ?? "",
+            ["obsId"] = run.ObsId,
+            ["filePrefix"] = run.FilePrefix,
+            ["products"] = spec.Workflow.Products.ToString(),
+            ["ingestorRelease"] = plan.Ingestor.Name,
+            ["estimate"] = new OrderedDictionary<string, object>
+            {
+                ["scratchBytes"] = sizing.Estimate.ScratchBytes,
+                ["ingestBytesPerRun"] = sizing.Estimate.IngestBytes,
+                ["scratchRequest"] = sizing.ScratchRequest.Text,
+                ["ingestRequest"] = sizing.IngestRequest.Text,
+                ["runsToHold"] = sizing.RunsToHold,
+            },
+            ["ingestPaths"] = new OrderedDictionary<string, object>
+            {
+                ["staging"] = run.StagingDir,
+                ["processed"] = run.ProcessedDir,
+                ["failed"] = run.FailedDir,
+            },
+            ["verifyCommand"] = VerifyCommand(spec.Stack, run),
+        };
+    }
+
+    public static string VerifyCommand(string stack, RunSummary run) =>
+        run.RunId is null
+            ? $"srcnet verify --stack {stack}"
+            : $"srcnet verify --stack {stack} --run {run.FilePrefix}";
+
+}

@@ -1,0 +1,4 @@
+using Pulumi;
+using SrcNetInfra;
+
+return await Deployment.RunAsync(() => EnvironmentStack.Deploy(StackSettings.FromPulumiConfig()).Outputs);

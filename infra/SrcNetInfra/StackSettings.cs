@@ -1,0 +1,52 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Pulumi;
+using SrcNetInfra.Core.Config;
+
+namespace SrcNetInfra;
+
+/// <summary>
+/// What the program reads from the stack: the <c>srcnet:</c> objects as JSON (as the CLI reads
+/// them from the stack file) and the two OIDC values as Pulumi secrets. Behind this record, tests
+/// need no Pulumi config at all.
+/// </summary>
+public sealed record StackSettings(
+    string StackName,
+    IReadOnlyDictionary<string, JsonNode?> Values,
+    Output<string>? OidcClientId,
+    Output<string>? OidcClientSecret)
+{
+    /// <summary>Stands in for a secret's value in what Core reads: Core only checks that it is set, and set as a secret.</summary>
+    public static JsonObject SecretMarker() => new() { ["secure"] = "[secret]" };
+
+    public static StackSettings FromPulumiConfig()
+    {
+        var config = new Config(StackConfig.Namespace);
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var key in StackConfig.ObjectKeys)
+        {
+            if (config.Get(key) is { } raw) values[key] = Parse(raw);
+        }
+
+        // The values never leave Pulumi's secret outputs; Core is told only that they are there.
+        var clientId = config.GetSecret(StackConfig.OidcClientIdKey);
+        var clientSecret = config.GetSecret(StackConfig.OidcClientSecretKey);
+        if (clientId is not null) values[StackConfig.OidcClientIdKey] = SecretMarker();
+        if (clientSecret is not null) values[StackConfig.OidcClientSecretKey] = SecretMarker();
+
+        return new StackSettings(Deployment.Instance.StackName, values, clientId, clientSecret);
+    }
+
+    /// <summary>Pulumi hands structured values over as JSON text and plain ones as text.</summary>
+    internal static JsonNode? Parse(string raw)
+    {
+        try
+        {
+            return JsonNode.Parse(raw);
+        }
+        catch (JsonException)
+        {
+            return JsonValue.Create(raw);
+        }
+    }
+}
