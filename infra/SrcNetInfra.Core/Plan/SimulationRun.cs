@@ -18,6 +18,9 @@ public static class SimulationRun
     public const string IngestClaimName = "ingest-area";
     public const string IngestMountPath = "/ingest";
 
+    /// <summary>Starts the first log line of every run: <c>srcnet-run: OBS_ID=... FILE_PREFIX=...</c>.</summary>
+    public const string RunMarker = "srcnet-run:";
+
     /// <summary>The shell variable a CronJob run's id lives in: its UTC start, e.g. 20261125T140000Z.</summary>
     private const string CronRunVariable = "RUN";
 
@@ -139,6 +142,8 @@ public static class SimulationRun
             lines.Add($"export OBS_ID=\"{w.Metadata.ObsIdFor(run)}\"");
             lines.Add($"export FILE_PREFIX=\"{w.Metadata.FilePrefixFor(run)}\"");
         }
+        // A line srcnet verify reads back from the pod's log: a CronJob run's ids exist nowhere else.
+        lines.Add($"echo \"{RunMarker} OBS_ID=$OBS_ID FILE_PREFIX=$FILE_PREFIX\"");
         lines.Add("mkdir -p \"$OUT_DIR\"");
         lines.Add($"exec python -m {Module} {string.Join(" ", w.Products.Flags)}");
         return string.Join("\n", lines) + "\n";

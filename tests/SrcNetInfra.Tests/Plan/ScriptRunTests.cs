@@ -11,7 +11,7 @@ namespace SrcNetInfra.Tests.Plan;
 /// </summary>
 public class ScriptRunTests
 {
-    private sealed record Seen(string Args, string ObsId, string FilePrefix, bool OutDirExisted);
+    private sealed record Seen(string Args, string ObsId, string FilePrefix, bool OutDirExisted, string Stdout);
 
     private static Seen? RunScript(EnvironmentPlan plan)
     {
@@ -37,11 +37,12 @@ public class ScriptRunTests
             start.Environment["OUT_DIR"] = Path.Combine(dir.FullName, "ingest", "staging");
 
             using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEnd();
             process.WaitForExit();
             Assert.True(process.ExitCode == 0, $"the script failed ({process.ExitCode}): {stderr}");
             var lines = File.ReadAllLines(record);
-            return new Seen(lines[0], lines[1], lines[2], lines[3] == "yes");
+            return new Seen(lines[0], lines[1], lines[2], lines[3] == "yes", stdout.Result);
         }
         finally
         {
@@ -59,6 +60,7 @@ public class ScriptRunTests
         Assert.Equal("1a2b3c4d_SKAMID_Karabo", seen.ObsId);
         Assert.Equal("1a2b3c4d-SKAMID-Karabo", seen.FilePrefix);
         Assert.True(seen.OutDirExisted, "OUT_DIR did not exist when the workflow started");
+        Assert.Equal($"{SimulationRun.RunMarker} OBS_ID=1a2b3c4d_SKAMID_Karabo FILE_PREFIX=1a2b3c4d-SKAMID-Karabo", seen.Stdout.Split('\n')[0]);
     }
 
     [Fact]
@@ -82,5 +84,7 @@ public class ScriptRunTests
             System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
         Assert.InRange(started, before.AddSeconds(-1), after);
         Assert.True(seen.OutDirExisted, "OUT_DIR did not exist when the workflow started");
+        // srcnet verify finds a CronJob run's ids only in this first log line.
+        Assert.Equal($"{SimulationRun.RunMarker} OBS_ID={seen.ObsId} FILE_PREFIX={seen.FilePrefix}", seen.Stdout.Split('\n')[0]);
     }
 }
