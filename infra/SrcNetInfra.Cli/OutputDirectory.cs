@@ -7,7 +7,7 @@ namespace SrcNetInfra.Cli;
 /// </summary>
 public static class OutputDirectory
 {
-    public static void WriteAll(string directory, IReadOnlyDictionary<string, string> files)
+    public static void WriteAll(string directory, IEnumerable<KeyValuePair<string, string>> files)
     {
         if (File.Exists(directory)) throw new UsageException($"--out: {directory} is a file, not a directory");
         Directory.CreateDirectory(directory);

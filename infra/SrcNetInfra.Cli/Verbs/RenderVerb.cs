@@ -43,22 +43,16 @@ public static partial class RenderVerb
             if (id is not null && env.Spec.Workflow.Mode != Core.Model.WorkflowMode.Job)
                 throw new UsageException("--run-id: only applies to a stack whose srcnet:workflow.mode is job");
 
-            var plan = Planner.Plan(env, id);
-            var manifests = Manifests.Render(plan);
+            var files = RenderedFiles.For(Planner.Plan(env, id));
             var dir = parse.GetValue(outDir);
             if (dir is null)
             {
-                context.Out.Write(manifests);
+                context.Out.Write(files.Single(f => f.Key == Manifests.ManifestsFileName).Value);
                 return ExitCodes.Ok;
             }
 
             var target = Path.GetFullPath(dir, context.WorkingDirectory);
-            OutputDirectory.WriteAll(target, new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                [Manifests.ManifestsFileName] = manifests,
-                [Manifests.ValuesFileName] = HelmValues.Render(plan.Ingestor),
-                [Manifests.ReleaseFileName] = HelmValues.ReleaseFile(plan.Ingestor),
-            });
+            OutputDirectory.WriteAll(target, files);
             context.Error.WriteLine($"wrote {Manifests.ManifestsFileName}, {Manifests.ValuesFileName}, {Manifests.ReleaseFileName} to {context.Display(target)}");
             return ExitCodes.Ok;
         });

@@ -18,6 +18,7 @@ public class UsageTests
     [InlineData("estimate")]
     [InlineData("render")]
     [InlineData("validate")]
+    [InlineData("summary")]
     public void Every_verb_has_help_naming_its_flags(string verb)
     {
         var run = CliRun.AtRoot(verb, "--help");

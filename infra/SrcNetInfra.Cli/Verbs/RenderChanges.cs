@@ -1,0 +1,70 @@
+using DiffPlex.Renderer;
+using k8s;
+using k8s.Models;
+using SrcNetInfra.Core.Plan;
+using SrcNetInfra.Core.Rendering;
+
+namespace SrcNetInfra.Cli.Verbs;
+
+/// <summary>
+/// How a stack's render differs from a base render: a unified diff per file, and whether the Job
+/// changed name, which on <c>pulumi up</c> means a new run with new ids.
+/// </summary>
+/// <param name="BaseExists">False when the base branch has no render of this stack (a new stack).</param>
+public sealed record RenderChanges(bool BaseExists, IReadOnlyList<FileChange> Files, string? JobBefore, string? JobAfter)
+{
+    public bool Any => !BaseExists || Files.Any(f => f.Diff.Length > 0);
+
+    public bool NewRun => BaseExists && JobBefore is not null && JobAfter is not null && JobBefore != JobAfter;
+
+    public int Added => Files.Sum(f => f.Added);
+
+    public int Removed => Files.Sum(f => f.Removed);
+
+    public static RenderChanges Against(string baseDirectory, IReadOnlyList<KeyValuePair<string, string>> head)
+    {
+        if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, JobName(Find(head, Manifests.ManifestsFileName)));
+        var files = new List<FileChange>();
+        foreach (var (name, content) in head)
+        {
+            var path = Path.Combine(baseDirectory, name);
+            var before = File.Exists(path) ? File.ReadAllText(path) : "";
+            files.Add(FileChange.Of(name, before, content));
+        }
+        var baseManifests = Path.Combine(baseDirectory, Manifests.ManifestsFileName);
+        return new RenderChanges(true, files,
+            File.Exists(baseManifests) ? JobName(File.ReadAllText(baseManifests)) : null,
+            JobName(Find(head, Manifests.ManifestsFileName)));
+    }
+
+    private static string Find(IReadOnlyList<KeyValuePair<string, string>> files, string name) =>
+        files.Single(f => f.Key == name).Value;
+
+    /// <summary>The Job's name in a rendered manifest, or null for a CronJob stack (or unreadable YAML).</summary>
+    private static string? JobName(string manifests)
+    {
+        try
+        {
+            return KubernetesYaml.LoadAllFromString(manifests, new Dictionary<string, Type>(CustomResourceTypes.Map))
+                .OfType<V1Job>().SingleOrDefault()?.Metadata.Name;
+        }
+        catch (Exception e) when (e is YamlDotNet.Core.YamlException or KeyNotFoundException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>One rendered file's unified diff (empty when unchanged) and its line counts.</summary>
+public sealed record FileChange(string Name, string Diff, int Added, int Removed)
+{
+    public static FileChange Of(string name, string before, string after)
+    {
+        if (before == after) return new FileChange(name, "", 0, 0);
+        var diff = UnidiffRenderer.GenerateUnidiff(before, after, $"base/{name}", $"head/{name}", ignoreWhitespace: false, ignoreCase: false, contextLines: 3);
+        var lines = diff.Split('\n');
+        return new FileChange(name, diff.TrimEnd('\n') + "\n",
+            lines.Count(l => l.StartsWith('+') && !l.StartsWith("+++", StringComparison.Ordinal)),
+            lines.Count(l => l.StartsWith('-') && !l.StartsWith("---", StringComparison.Ordinal)));
+    }
+}

@@ -1,0 +1,108 @@
+using System.Text;
+using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Estimation;
+using SrcNetInfra.Core.Plan;
+using SrcNetInfra.Core.Validation;
+
+namespace SrcNetInfra.Cli.Verbs;
+
+/// <summary>A stack for review, as plain text or as Markdown for a pull-request comment.</summary>
+public sealed record StackSummary(string Stack, string File, CheckResult Check, EnvironmentPlan? Plan, RenderChanges? Changes)
+{
+    private string Verdict
+    {
+        get
+        {
+            var errors = Check.Errors.Count();
+            var warnings = Check.Warnings.Count();
+            var verdict = errors > 0 ? $"invalid, {Count(errors, "error")}" : "valid";
+            return warnings > 0 ? $"{verdict}, {Count(warnings, "warning")}" : verdict;
+        }
+    }
+
+    private IEnumerable<(string Label, string Value)> Facts()
+    {
+        if (Plan is null) yield break;
+        var spec = Plan.Spec;
+        var sizing = Plan.Environment.Sizing;
+        var run = Plan.Run;
+        yield return ("namespace", spec.Namespace.Name);
+        yield return ("workload", run.RunId is null
+            ? $"CronJob {run.WorkloadName}, schedule {spec.Workflow.Schedule}"
+            : $"Job {run.WorkloadName} (run id derived offline; pulumi up draws its own)");
+        yield return ("image", spec.Workflow.Image.Reference);
+        yield return ("products", spec.Workflow.Products.ToString());
+        yield return ("scratch per run", $"{StorageRequest.Human(sizing.Estimate.ScratchBytes)}, requests {sizing.ScratchRequest.Text} ({spec.Scratch.Mode.ToString().ToLowerInvariant()})");
+        yield return ("ingest per run", $"{StorageRequest.Human(sizing.Estimate.IngestBytes)}, ingest-area {sizing.IngestRequest.Text} for {sizing.RunsToHold} run(s)");
+        yield return ("ingestor", $"{Plan.Ingestor.Chart} {Plan.Ingestor.Version}, RSE {spec.Ingestor.Settings.RucioIngestRseName}");
+        yield return ("secret", spec.Secret.Mode switch
+        {
+            Core.Model.SecretMode.ExternalSecret => $"{spec.Secret.Name} from Vault ({spec.Secret.Vault.RemoteKey})",
+            Core.Model.SecretMode.ExistingSecret => $"{spec.Secret.Name} (existing)",
+            _ => $"{spec.Secret.Name} from Pulumi secrets",
+        });
+        yield return ("objects", string.Join(", ", Plan.Objects.Select(o => $"{o.Kind} {o.Name}")));
+    }
+
+    public string ToText()
+    {
+        var t = new StringBuilder();
+        t.Append($"stack {Stack} ({File}): {Verdict}\n");
+        foreach (var p in Check.Problems) t.Append($"  {p}\n");
+        foreach (var (label, value) in Facts()) t.Append($"  {label}: {value}\n");
+        if (Changes is { } c)
+        {
+            if (!c.BaseExists) t.Append("  new stack: no render on the base branch\n");
+            else if (!c.Any) t.Append("  rendered output unchanged against the base branch\n");
+            else
+            {
+                t.Append($"  rendered changes against the base branch: +{c.Added} -{c.Removed} lines\n");
+                if (c.NewRun) t.Append($"  the Job changes from {c.JobBefore} to {c.JobAfter}: pulumi up starts a new run\n");
+                foreach (var f in c.Files.Where(f => f.Diff.Length > 0)) t.Append(f.Diff);
+            }
+        }
+        return t.ToString();
+    }
+
+    public string ToMarkdown()
+    {
+        var m = new StringBuilder();
+        var icon = Check.Ok ? (Check.Warnings.Any() ? "⚠️" : "✅") : "❌";
+        m.Append($"### {icon} Stack `{Stack}`: {Verdict}\n\n");
+        m.Append($"`{File}`\n\n");
+        if (Check.Problems.Count > 0)
+        {
+            foreach (var p in Check.Problems) m.Append($"- **{(p.IsError ? "error" : "warning")}** `{p.Key}`: {Escape(p.Message)}\n");
+            m.Append('\n');
+        }
+        var facts = Facts().ToList();
+        if (facts.Count > 0)
+        {
+            m.Append("| | |\n|---|---|\n");
+            foreach (var (label, value) in facts) m.Append($"| {label} | {Escape(value)} |\n");
+            m.Append('\n');
+        }
+        if (Changes is { } c)
+        {
+            if (!c.BaseExists) m.Append("New stack: the base branch has no render of it.\n\n");
+            else if (!c.Any) m.Append("Rendered output unchanged against the base branch.\n\n");
+            else
+            {
+                if (c.NewRun)
+                    m.Append($"**The Job changes from `{c.JobBefore}` to `{c.JobAfter}`: `pulumi up` starts a new run (new OBS_ID).**\n\n");
+                m.Append($"<details><summary>Rendered changes against the base branch: +{c.Added} −{c.Removed} lines</summary>\n\n");
+                foreach (var f in c.Files.Where(f => f.Diff.Length > 0))
+                {
+                    m.Append($"`{f.Name}`\n\n```diff\n{f.Diff}```\n\n");
+                }
+                m.Append("</details>\n\n");
+            }
+        }
+        return m.ToString();
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
+
+    // Table cells and list items: a '|' would end a cell; keep messages on one line.
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,98 @@
+using SrcNetInfra.Tests.Support;
+
+namespace SrcNetInfra.Tests.Cli;
+
+public class SummaryCommandTests
+{
+    [Fact]
+    public void Markdown_summary_of_a_valid_stack()
+    {
+        var run = CliRun.AtRoot("summary", "--stack", "prod", "--markdown");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("### ✅ Stack `prod`: valid", run.Out);
+        Assert.Contains("| namespace | datalake-ingestion |", run.Out);
+        Assert.Contains("| workload | CronJob karabo-aastar, schedule 0 * * * * |", run.Out);
+        Assert.Contains("| products | dirty,cleaned |", run.Out);
+        Assert.Matches(@"\| scratch per run \| [0-9.]+ [kMGT]?B, requests \d+Gi \(ephemeral\) \|", run.Out);
+    }
+
+    [Fact]
+    public void Text_summary_is_the_default()
+    {
+        var run = CliRun.AtRoot("summary", "--stack", "dev");
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("stack dev (Pulumi.dev.yaml): valid", run.Out);
+        Assert.Contains("  namespace: srcnet-dev", run.Out);
+    }
+
+    [Fact]
+    public void An_invalid_stack_is_summarised_with_its_errors_and_exits_2()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("Pulumi.bad.yaml", MinimalStack.Yaml.Replace("tag: 0.34.0", "tag: 0.34.0\n    mode: nightly", StringComparison.Ordinal));
+        var run = CliRun.In(dir.Path, "summary", "--config-file", file, "--markdown");
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("### ❌ Stack `bad`: invalid, 1 error", run.Out);
+        Assert.Contains("- **error** `srcnet:workflow.mode`: must be one of job, cronjob (got 'nightly')", run.Out);
+    }
+
+    [Fact]
+    public void Against_an_identical_base_render_nothing_changes()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, CliRun.AtRoot("render", "--stack", "dev", "--out", dir.Path).ExitCode);
+        var run = CliRun.AtRoot("summary", "--stack", "dev", "--markdown", "--base-render", dir.Path);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("Rendered output unchanged against the base branch.", run.Out);
+        Assert.DoesNotContain("```diff", run.Out);
+    }
+
+    [Fact]
+    public void A_changed_simulation_shows_the_diff_and_warns_of_a_new_run()
+    {
+        using var dir = new TempDir();
+        var baseDir = Path.Combine(dir.Path, "base");
+        Assert.Equal(0, CliRun.AtRoot("render", "--stack", "dev", "--out", baseDir).ExitCode);
+        var head = dir.Write("Pulumi.dev.yaml", File.ReadAllText(Repo.StackFile("dev")).Replace("numTimeStamps: 8", "numTimeStamps: 12", StringComparison.Ordinal));
+
+        var run = CliRun.In(dir.Path, "summary", "--config-file", head, "--markdown", "--base-render", baseDir);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(": `pulumi up` starts a new run (new OBS_ID).**", run.Out);
+        Assert.Contains("```diff\n--- base/manifests.yaml\n+++ head/manifests.yaml\n", run.Out);
+        Assert.Contains("-          value: \"8\"", run.Out);
+        Assert.Contains("+          value: \"12\"", run.Out);
+        Assert.Matches(@"Rendered changes against the base branch: \+\d+ −\d+ lines", run.Out);
+    }
+
+    [Fact]
+    public void A_quota_change_shows_the_diff_without_a_new_run()
+    {
+        using var dir = new TempDir();
+        var baseDir = Path.Combine(dir.Path, "base");
+        Assert.Equal(0, CliRun.AtRoot("render", "--stack", "dev", "--out", baseDir).ExitCode);
+        var head = dir.Write("Pulumi.dev.yaml", File.ReadAllText(Repo.StackFile("dev")).Replace("requestsCpu: \"8\"", "requestsCpu: \"10\"", StringComparison.Ordinal));
+
+        var run = CliRun.In(dir.Path, "summary", "--config-file", head, "--markdown", "--base-render", baseDir);
+        Assert.Contains("+    requests.cpu: 10", run.Out);
+        Assert.DoesNotContain("starts a new run", run.Out);
+    }
+
+    [Fact]
+    public void A_missing_base_render_means_a_new_stack()
+    {
+        using var dir = new TempDir();
+        var run = CliRun.AtRoot("summary", "--stack", "test", "--markdown", "--base-render", Path.Combine(dir.Path, "none"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("New stack: the base branch has no render of it.", run.Out);
+    }
+
+    [Fact]
+    public void A_base_render_that_is_a_file_is_a_usage_error()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("x", "");
+        var run = CliRun.AtRoot("summary", "--stack", "dev", "--base-render", file);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--base-render:", run.Error);
+    }
+}
