@@ -1,0 +1,42 @@
+using BenchmarkDotNet.Attributes;
+using SrcNetInfra.Core.Plan;
+using SrcNetInfra.Core.Rendering;
+using SrcNetInfra.Core.Validation;
+
+namespace SrcNetInfra.Benchmarks;
+
+/// <summary>
+/// <see cref="StackBenchmarks.PlanAndRender"/> split into its steps, each on a prepared input, to
+/// show where its time and allocations go.
+/// </summary>
+[MemoryDiagnoser]
+public class PlanStepsBenchmarks
+{
+    [Params("dev", "prod", "test")]
+    public string Stack { get; set; } = "";
+
+    private CheckedEnvironment _environment = null!;
+    private EnvironmentPlan _plan = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var path = Repo.StackFile(Stack);
+        var result = EnvironmentCheck.RunFile(path);
+        _environment = result.Environment
+            ?? throw new InvalidOperationException($"{path} does not pass its checks: {string.Join("; ", result.Errors)}");
+        _plan = Planner.Plan(_environment);
+    }
+
+    /// <summary>Build the Kubernetes objects and the release; a Job's run id is a digest of the Job serialized to YAML.</summary>
+    [Benchmark]
+    public EnvironmentPlan Plan() => Planner.Plan(_environment);
+
+    /// <summary>The plan's objects as one multi-document YAML (KubernetesYaml.SerializeAll) under a comment header.</summary>
+    [Benchmark]
+    public string RenderManifests() => Manifests.Render(_plan);
+
+    /// <summary>The ingestor's values.yaml and its release file (YamlDotNet, plain serializer).</summary>
+    [Benchmark]
+    public int RenderHelm() => HelmValues.Render(_plan.Ingestor).Length + HelmValues.ReleaseFile(_plan.Ingestor).Length;
+}
