@@ -45,7 +45,8 @@ public static class Planner
         var job = SimulationRun.Job(env, RunIdentity.Placeholder);
         job.Spec.TtlSecondsAfterFinished = null;
         job.Spec.ActiveDeadlineSeconds = null;
-        var immutable = $"namespace: {job.Metadata.NamespaceProperty}\n{KubernetesYaml.Serialize(job.Spec)}";
+        // JSON rather than YAML: the same content, at a fraction of the Kubernetes YAML serializer's cost.
+        var immutable = $"namespace: {job.Metadata.NamespaceProperty}\n{KubernetesJson.Serialize(job.Spec)}";
         return RunIdentity.Keepers(env.Spec, RunIdentity.Digest(immutable));
     }
 
