@@ -8,6 +8,10 @@ public static class ExitCodes
     public const int Failure = 1;
     /// <summary>A usage or config error: the user has to change a flag or a stack file.</summary>
     public const int UsageOrConfig = 2;
+    /// <summary><c>srcnet verify</c>: the run is not done yet (no run yet, pending, running, products in staging).</summary>
+    public const int RunInProgress = 3;
+    /// <summary><c>srcnet verify</c>: the run or its ingestion failed, or what it needs is not deployed.</summary>
+    public const int RunFailed = 4;
 }
 
 /// <summary>A usage error with one line that names the flag and what is allowed; exits 2.</summary>

@@ -67,6 +67,7 @@ public static class SrcNet
         root.Subcommands.Add(EstimateVerb.Build(context));
         root.Subcommands.Add(RenderVerb.Build(context));
         root.Subcommands.Add(ValidateVerb.Build(context));
+        root.Subcommands.Add(VerifyVerb.Build(context));
         root.Subcommands.Add(SummaryVerb.Build(context));
         return root;
     }

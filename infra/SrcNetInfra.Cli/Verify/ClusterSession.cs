@@ -1,0 +1,82 @@
+using System.Net;
+using k8s;
+using SrcNetInfra.Core.Verification;
+
+namespace SrcNetInfra.Cli.Verify;
+
+/// <summary>
+/// The Kubernetes client for one verify, built from a kubeconfig, with every call bounded by
+/// <c>--timeout</c>: a CancellationTokenSource per call, and the client's own HttpClientTimeout as
+/// a second bound. Every failure comes out as a <see cref="ClusterFailure"/> that names the cluster.
+/// </summary>
+public sealed class ClusterSession : IDisposable
+{
+    private readonly Kubernetes client;
+
+    private ClusterSession(Kubernetes client, ClusterRef cluster, TimeSpan timeout)
+    {
+        this.client = client;
+        Cluster = cluster;
+        Timeout = timeout;
+    }
+
+    public ClusterRef Cluster { get; }
+
+    public TimeSpan Timeout { get; }
+
+    /// <summary>Reads the kubeconfig; a missing file, bad YAML or an unknown context is a usage error (exit 2).</summary>
+    public static ClusterSession Open(string kubeconfig, string? context, TimeSpan timeout, Func<string, string> display)
+    {
+        if (!File.Exists(kubeconfig))
+            throw new UsageException($"--kubeconfig: no such file: {display(kubeconfig)} (give --kubeconfig PATH, or set KUBECONFIG)");
+        KubernetesClientConfiguration config;
+        try
+        {
+            config = KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig, currentContext: context);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var flag = context is not null && e.Message.Contains(context, StringComparison.Ordinal) ? "--context" : "--kubeconfig";
+            throw new UsageException($"{flag}: cannot use {display(kubeconfig)}{(context is null ? "" : $" with context {context}")}: {e.Message}");
+        }
+        config.HttpClientTimeout = timeout;
+        var client = new Kubernetes(config) { CreateWebSocketBuilder = () => new StatusAwareWebSocketBuilder() };
+        return new ClusterSession(client, new ClusterRef(config.Host, config.CurrentContext ?? context ?? "(none)"), timeout);
+    }
+
+    /// <summary>One call, bounded by the timeout; any failure becomes a <see cref="ClusterFailure"/>.</summary>
+    public async Task<T> Call<T>(ApiCall call, Func<Kubernetes, CancellationToken, Task<T>> send)
+    {
+        using var deadline = new CancellationTokenSource(Timeout);
+        try
+        {
+            return await send(client, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ApiErrors.Map(e, call, Cluster, Timeout) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    /// <summary>Like <see cref="Call{T}"/>, but an answer with one of <paramref name="absent"/> (404 by default) is null.</summary>
+    public async Task<T?> Find<T>(ApiCall call, Func<Kubernetes, CancellationToken, Task<T>> send, params HttpStatusCode[] absent)
+        where T : class
+    {
+        var statuses = absent.Length == 0 ? [HttpStatusCode.NotFound] : absent;
+        using var deadline = new CancellationTokenSource(Timeout);
+        try
+        {
+            return await send(client, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (ApiErrors.StatusOf(e) is { } status && statuses.Contains(status))
+        {
+            return null;
+        }
+        catch (Exception e) when (ApiErrors.Map(e, call, Cluster, Timeout) is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    public void Dispose() => client.Dispose();
+}

@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text;
+using k8s;
+using k8s.Models;
+using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Verification;
+
+namespace SrcNetInfra.Cli.Verify;
+
+/// <summary>
+/// Reads what verify needs from the cluster, in the order a user would look: the namespace, the
+/// workload, its runs, the run's pod and log, then the ingestor's areas. Stops at the first thing
+/// that is missing; what it means is decided by <see cref="Verdict.Decide"/>.
+/// </summary>
+public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
+{
+    /// <summary>Lines of a failed run's log shown in the report.</summary>
+    public const int LogTailLines = 20;
+
+    /// <summary>Bytes read from the start of a log to find the run marker in.</summary>
+    public const int MarkerBytes = 2048;
+
+    private const int MaxLogBytes = 64 * 1024;
+
+    private readonly string ns = target.Namespace;
+    private readonly List<string> notes = [];
+
+    public async Task<VerifyFindings> Read(string? runFilter, DateTimeOffset now)
+    {
+        var observation = new VerifyObservation(target, session.Cluster, NamespaceFound: true, RunFilter: runFilter);
+        if (!await NamespaceExists()) return Findings(observation with { NamespaceFound = false });
+
+        V1CronJob? cronJob = null;
+        if (target.Mode == WorkflowMode.CronJob)
+        {
+            cronJob = await session.Find(new ApiCall("get", "cronjobs", ns, target.WorkloadName),
+                (k, t) => k.BatchV1.ReadNamespacedCronJobAsync(target.WorkloadName, ns, cancellationToken: t));
+            if (cronJob is null) return Findings(observation with { WorkloadFound = false });
+            observation = observation with
+            {
+                CronJobSuspended = cronJob.Spec?.Suspend == true,
+                NextRunAt = NextRun.After(cronJob.Spec?.Schedule ?? target.Schedule, cronJob.Spec?.TimeZone ?? target.TimeZone, now),
+            };
+        }
+
+        // A Job stack's runs are found by their labels; a CronJob's also by ownership, so all are listed.
+        var selector = target.Mode == WorkflowMode.Job ? target.RunSelector : null;
+        var jobs = await session.Call(new ApiCall("list", "jobs", ns),
+            (k, t) => k.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector, cancellationToken: t));
+        var runs = RunSelection.Runs(target, jobs.Items, cronJob);
+        var pods = (await session.Call(new ApiCall("list", "pods", ns),
+            (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
+
+        var chosen = await Choose(runs, pods, runFilter);
+        if (chosen is null) return Findings(observation);
+        var (job, pod, ids) = chosen.Value;
+        var jobName = job.Metadata.Name;
+
+        var events = pod is null && !Finished(job) ? await JobEvents(jobName) : null;
+        var run = RunClassifier.Classify(job, pod, events);
+        observation = observation with { JobName = jobName, Run = run, Ids = ids };
+
+        IReadOnlyList<string> logTail = [];
+        if (run.Phase == RunPhase.Failed && pod is not null)
+            logTail = Lines(await Log(pod, tailLines: LogTailLines, limitBytes: MaxLogBytes) ?? "");
+        if (run.Phase is not (RunPhase.Running or RunPhase.Succeeded) || ids is null)
+            return Findings(observation, logTail);
+
+        var ingestorPod = RunSelection.IngestorPod(pods);
+        if (ingestorPod is null) return Findings(observation, logTail);
+        var ingestor = new IngestorObservation(ingestorPod.Metadata.Name, RunClassifier.Classify(new V1Job(), ingestorPod));
+        observation = observation with { Ingestor = ingestor };
+        if (ingestor.State.Phase != RunPhase.Running) return Findings(observation, logTail);
+
+        var listing = await List(ingestorPod, ids.FilePrefix);
+        if (listing.AbsentAreas.Count > 0)
+            notes.Add($"not in ingestor pod {ingestorPod.Metadata.Name}: {string.Join(", ", listing.AbsentAreas.Select(a => Dir(a)))} " +
+                      "(the ingestor's layout is inferred; see docs/verify.md)");
+        var expected = ExpectedProduct.For(ids.FilePrefix, target.Products, target.MetadataSuffix);
+        return Findings(observation with { Products = ProductStatus.From(expected, listing) }, logTail, listing);
+    }
+
+    private VerifyFindings Findings(VerifyObservation o, IReadOnlyList<string>? logTail = null, IngestListing? listing = null) =>
+        new(o, logTail ?? [], listing, [.. notes]);
+
+    /// <summary>
+    /// False only on a 404. Many accounts may not read namespaces at all (a namespaced Role cannot
+    /// grant it): then the namespaced calls that follow tell whether it is there.
+    /// </summary>
+    private async Task<bool> NamespaceExists()
+    {
+        try
+        {
+            var found = await session.Find(new ApiCall("get", "namespaces", null, ns),
+                (k, t) => k.CoreV1.ReadNamespaceAsync(ns, cancellationToken: t));
+            return found is not null;
+        }
+        catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
+        {
+            notes.Add($"could not read namespace {ns} (forbidden); went on with the calls inside it");
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The run to verify: the newest, or with <c>--run</c> the one whose OBS_ID or FILE_PREFIX is
+    /// that value. A Job carries its ids as annotations; a CronJob's run only in its log's first line.
+    /// </summary>
+    private async Task<(V1Job Job, V1Pod? Pod, RunIds? Ids)?> Choose(IReadOnlyList<V1Job> runs, IList<V1Pod> pods, string? runFilter)
+    {
+        foreach (var job in runs)
+        {
+            var pod = RunSelection.NewestPod(RunSelection.PodsOf(job, pods));
+            var ids = RunSelection.Annotated(job) ?? (pod is null ? null : await Marker(pod));
+            if (runFilter is null || ids?.Matches(runFilter) == true) return (job, pod, ids);
+        }
+        return null;
+    }
+
+    private async Task<RunIds?> Marker(V1Pod pod) =>
+        await Log(pod, tailLines: null, limitBytes: MarkerBytes) is { } head ? RunMarker.Parse(head) : null;
+
+    /// <summary>
+    /// A part of the simulation container's log; null when there is none yet (the container has not
+    /// started: 400) or any more (the pod is gone: 404).
+    /// </summary>
+    private Task<string?> Log(V1Pod pod, int? tailLines, int limitBytes) =>
+        session.Find(new ApiCall("get", "pods/log", ns, pod.Metadata.Name), async (k, t) =>
+        {
+            using var stream = await k.CoreV1.ReadNamespacedPodLogAsync(
+                pod.Metadata.Name, ns, container: Container(pod), limitBytes: limitBytes, tailLines: tailLines, cancellationToken: t);
+            return await ReadText(stream, limitBytes, t);
+        }, HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+
+    /// <summary>The events of a Job without a pod: the only place a refused pod (quota) shows. Best effort.</summary>
+    private async Task<IList<Corev1Event>?> JobEvents(string jobName)
+    {
+        try
+        {
+            var list = await session.Call(new ApiCall("list", "events", ns),
+                (k, t) => k.CoreV1.ListNamespacedEventAsync(ns, fieldSelector: $"involvedObject.kind=Job,involvedObject.name={jobName}", cancellationToken: t));
+            return list.Items;
+        }
+        catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
+        {
+            notes.Add($"could not read the events of Job {jobName} (forbidden): a pod refused by the quota would only show there");
+            return null;
+        }
+    }
+
+    private async Task<IngestListing> List(V1Pod ingestor, string filePrefix)
+    {
+        var name = ingestor.Metadata.Name;
+        var command = IngestListing.Command(filePrefix, target);
+        var result = await session.Call(new ApiCall("create", "pods/exec", ns, name),
+            (k, t) => PodExec.Run(k, name, ns, ingestor.Spec?.Containers?.FirstOrDefault()?.Name, command, t));
+        if (!result.Succeeded || !result.StdOut.Contains(IngestListing.AreaHeader, StringComparison.Ordinal))
+            throw new ClusterFailure(ClusterFailureKind.Other,
+                $"listing the ingest area in pod {name} on {session.Cluster} failed: " +
+                $"{result.Status?.Message ?? "no output"}{(result.StdErr.Length > 0 ? $" ({result.StdErr.Trim()})" : "")}; the pod needs /bin/sh and find");
+        return IngestListing.Parse(result.StdOut, target);
+    }
+
+    private string Dir(IngestArea area) => area switch
+    {
+        IngestArea.Staging => target.StagingDir,
+        IngestArea.Processed => target.ProcessedDir,
+        _ => target.FailedDir,
+    };
+
+    private static bool Finished(V1Job job) =>
+        job.Status?.Conditions?.Any(c => c.Status == "True" && c.Type is "Complete" or "Failed") == true;
+
+    private static string Container(V1Pod pod) =>
+        pod.Spec?.Containers?.FirstOrDefault(c => c.Name == Core.Plan.SimulationRun.ContainerName)?.Name
+        ?? pod.Spec?.Containers?.FirstOrDefault()?.Name
+        ?? Core.Plan.SimulationRun.ContainerName;
+
+    private static async Task<string> ReadText(Stream stream, int maxBytes, CancellationToken token)
+    {
+        var buffer = new byte[maxBytes];
+        var total = 0;
+        while (total < maxBytes)
+        {
+            var read = await stream.ReadAsync(buffer.AsMemory(total, maxBytes - total), token);
+            if (read == 0) break;
+            total += read;
+        }
+        return Encoding.UTF8.GetString(buffer, 0, total);
+    }
+
+    private static IReadOnlyList<string> Lines(string text) =>
+        text.Length == 0 ? [] : [.. text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n').TakeLast(LogTailLines)];
+}

@@ -1,0 +1,74 @@
+using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Plan;
+using SrcNetInfra.Core.Validation;
+
+namespace SrcNetInfra.Core.Verification;
+
+/// <summary>
+/// What <c>srcnet verify</c> looks for on a cluster, derived from a checked stack alone: where the
+/// runs are, how they are labelled, which products they must ingest and where the ingestor keeps them.
+/// </summary>
+/// <param name="WorkloadName">A CronJob's name; for a Job the workflow's name, which the Job's name
+/// starts with (<c>&lt;name&gt;-&lt;runId&gt;</c>; the run id is only known on the cluster).</param>
+/// <param name="RunLabels">The labels every run's Job carries (instance and component).</param>
+/// <param name="StagingDir">OUT_DIR as the ingestor's pod sees it (the workflow appends the Rucio scope below it).</param>
+public sealed record VerifyTarget(
+    string Stack,
+    string Namespace,
+    WorkflowMode Mode,
+    string WorkloadName,
+    string Schedule,
+    string? TimeZone,
+    IReadOnlyDictionary<string, string> RunLabels,
+    IReadOnlyList<string> Products,
+    string MetadataSuffix,
+    string IngestorRelease,
+    string StagingDir,
+    string ProcessedDir,
+    string FailedDir)
+{
+    /// <summary>Ingestor pods are named <c>core-...</c> (FACTS.md; inferred from the seed's exec example).</summary>
+    public const string IngestorPodPrefix = "core-";
+
+    public string WorkloadKind => Mode == WorkflowMode.Job ? "Job" : "CronJob";
+
+    /// <summary>The label selector of a run's Job, as the API's <c>labelSelector</c> takes it.</summary>
+    public string RunSelector => string.Join(",", RunLabels.Select(l => $"{l.Key}={l.Value}"));
+
+    /// <summary>The three areas the ingestor moves products between, in the order a product passes them.</summary>
+    public IReadOnlyList<string> IngestDirs => [StagingDir, ProcessedDir, FailedDir];
+
+    public static VerifyTarget For(CheckedEnvironment env)
+    {
+        var spec = env.Spec;
+        var w = spec.Workflow;
+        return new VerifyTarget(
+            spec.Stack,
+            spec.Namespace.Name,
+            w.Mode,
+            w.Name,
+            w.Schedule,
+            w.TimeZone,
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                [Labels.Instance] = spec.Stack,
+                [Labels.Component] = "simulation",
+            },
+            w.Products.SelectedNames,
+            spec.Ingestor.Settings.MetadataSuffix,
+            spec.Ingestor.ReleaseName,
+            IngestorPath(w.OutDir),
+            Plan.IngestorRelease.ProcessedDir,
+            Plan.IngestorRelease.FailedDir);
+    }
+
+    /// <summary>
+    /// The workflow sees the ingest area at /ingest, the ingestor at /tmp/ingest: the same claim,
+    /// so /ingest/staging is /tmp/ingest/staging in the ingestor's pod.
+    /// </summary>
+    internal static string IngestorPath(string workflowPath)
+    {
+        var relative = workflowPath.TrimEnd('/')[SimulationRun.IngestMountPath.Length..];
+        return Plan.IngestorRelease.PodMountPath + relative;
+    }
+}

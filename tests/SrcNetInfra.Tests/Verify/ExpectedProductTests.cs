@@ -1,0 +1,50 @@
+using SrcNetInfra.Core.Verification;
+
+namespace SrcNetInfra.Tests.Verify;
+
+/// <summary>The files a run's selected products end up as (offline).</summary>
+public class ExpectedProductTests
+{
+    private const string Prefix = "1a2b3c4d-SKAMID-Karabo";
+
+    [Fact]
+    public void Images_are_prefix_dirty_and_prefix_cleaned_fits()
+    {
+        var expected = ExpectedProduct.For(Prefix, ["dirty", "cleaned"], "meta");
+
+        Assert.Equal(["dirty", "cleaned"], expected.Select(e => e.Product));
+        Assert.Equal([Prefix + "dirty.fits", Prefix + "cleaned.fits"], expected.Select(e => e.File));
+    }
+
+    [Fact]
+    public void The_visibilities_are_any_prefix_star_ms()
+    {
+        var vis = Assert.Single(ExpectedProduct.For(Prefix, ["visibility"], "meta"));
+
+        Assert.Equal(Prefix + "*.ms", vis.File);
+        Assert.True(vis.IsProduct(Prefix + ".ms"));
+        Assert.True(vis.IsProduct(Prefix + "vis.ms"));
+        Assert.False(vis.IsProduct(Prefix + "dirty.fits"));
+        Assert.False(vis.IsProduct("other" + Prefix + ".ms"));
+        Assert.True(vis.IsMetadata(Prefix + "vis.ms.meta"));
+    }
+
+    [Fact]
+    public void Metadata_is_the_file_name_plus_the_configured_suffix()
+    {
+        var dirty = Assert.Single(ExpectedProduct.For(Prefix, ["dirty"], "json"));
+
+        Assert.True(dirty.IsMetadata(Prefix + "dirty.fits.json"));
+        Assert.False(dirty.IsMetadata(Prefix + "dirty.fits.meta"));
+        Assert.False(dirty.IsMetadata(Prefix + "dirty.fits"));
+        Assert.False(dirty.IsProduct(Prefix + "dirty.fits.json"));
+    }
+
+    [Fact]
+    public void Another_run_with_a_longer_prefix_is_not_this_runs_product()
+    {
+        var dirty = Assert.Single(ExpectedProduct.For("run-1", ["dirty"], "meta"));
+
+        Assert.False(dirty.IsProduct("run-10dirty.fits"));
+    }
+}

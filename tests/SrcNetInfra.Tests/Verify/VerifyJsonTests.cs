@@ -1,0 +1,103 @@
+using System.Text.Json.Nodes;
+using SrcNetInfra.Core.Verification;
+using static SrcNetInfra.Tests.Verify.Cluster;
+
+namespace SrcNetInfra.Tests.Verify;
+
+/// <summary>
+/// The <c>--json</c> contract (docs/verify.md): one object with these fields, whatever the verdict.
+/// Faked: the Kubernetes API server (see <see cref="FakeApiServer"/>); no real cluster, kubelet or ingestor.
+/// </summary>
+public class VerifyJsonTests
+{
+    private const string Ns = "srcnet-dev";
+
+    private static readonly string[] TopLevel =
+        ["stack", "namespace", "cluster", "workload", "job", "run", "pod", "ingestor", "products", "notes", "verdict", "exitCode", "message"];
+
+    [Fact]
+    public async Task A_succeeded_run_as_json()
+    {
+        await using var h = (await VerifyHarness.Start()).WithIngestAreas();
+        h.Server.Namespaces.Add(Namespace(Ns));
+        h.Server.Pods.Add(IngestorPod(Ns));
+        var job = DevJob();
+        h.Server.Jobs.Add(job);
+        h.Server.Pods.Add(PodOf(job, Succeeded()));
+        h.Put($"processed/{DevPrefix}dirty.fits", $"processed/{DevPrefix}dirty.fits.meta");
+
+        var run = await h.Verify("--stack", "dev", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var json = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Equal(TopLevel, json.Select(p => p.Key));
+        Assert.Equal("dev", (string?)json["stack"]);
+        Assert.Equal(Ns, (string?)json["namespace"]);
+        Assert.Equal(h.Server.Url, (string?)json["cluster"]!["server"]);
+        Assert.Equal("fake", (string?)json["cluster"]!["context"]);
+        Assert.Equal("Job", (string?)json["workload"]!["kind"]);
+        Assert.Equal($"karabo-aastar-{DevRunId}", (string?)json["workload"]!["name"]);
+        Assert.Equal($"karabo-aastar-{DevRunId}", (string?)json["job"]);
+        Assert.Equal(DevObsId, (string?)json["run"]!["obsId"]);
+        Assert.Equal(DevPrefix, (string?)json["run"]!["filePrefix"]);
+        var pod = json["pod"]!;
+        Assert.Equal($"karabo-aastar-{DevRunId}-x7k2p", (string?)pod["name"]);
+        Assert.Equal("Succeeded", (string?)pod["phase"]);
+        Assert.Equal("Completed", (string?)pod["reason"]);
+        Assert.Equal(0, (int?)pod["exitCode"]);
+        Assert.Null(pod["message"]);
+        Assert.Empty(pod["logTail"]!.AsArray());
+        var product = Assert.Single(json["products"]!.AsArray())!;
+        Assert.Equal("dirty", (string?)product["product"]);
+        Assert.Equal($"{DevPrefix}dirty.fits", (string?)product["file"]);
+        Assert.Equal("ingested", (string?)product["state"]);
+        Assert.Equal("succeeded", (string?)json["verdict"]);
+        Assert.Equal(0, (int?)json["exitCode"]);
+        Assert.StartsWith($"run karabo-aastar-{DevRunId} succeeded", (string?)json["message"]);
+    }
+
+    [Fact]
+    public async Task A_failed_run_as_json_carries_the_reason_and_the_log_tail()
+    {
+        await using var h = (await VerifyHarness.Start()).WithIngestAreas();
+        h.Server.Namespaces.Add(Namespace(Ns));
+        var job = DevJob();
+        job.Status.Conditions = [JobFailed("BackoffLimitExceeded", "Job has reached the specified backoff limit")];
+        h.Server.Jobs.Add(job);
+        var pod = PodOf(job, OomKilled());
+        h.Server.Pods.Add(pod);
+        h.Server.Logs[pod.Metadata.Name] = LogOf(new RunIds(DevObsId, DevPrefix), "Killed");
+
+        var run = await h.Verify("--stack", "dev", "--json");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        var json = JsonNode.Parse(run.Out)!;
+        Assert.Equal(TopLevel, json.AsObject().Select(p => p.Key));
+        Assert.Equal("OOMKilled", (string?)json["pod"]!["reason"]);
+        Assert.Equal(137, (int?)json["pod"]!["exitCode"]);
+        Assert.Equal("Failed", (string?)json["pod"]!["phase"]);
+        Assert.Equal("Killed", (string?)json["pod"]!["logTail"]!.AsArray()[^1]);
+        Assert.Equal("failed", (string?)json["verdict"]);
+        Assert.Equal(4, (int?)json["exitCode"]);
+        Assert.Contains("OOMKilled", (string?)json["message"]);
+    }
+
+    [Fact]
+    public async Task A_missing_namespace_as_json_has_every_field()
+    {
+        await using var h = await VerifyHarness.Start();
+
+        var run = await h.Verify("--stack", "prod", "--json");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        var json = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Equal(TopLevel, json.Select(p => p.Key));
+        Assert.Equal("CronJob", (string?)json["workload"]!["kind"]);
+        Assert.Equal("karabo-aastar", (string?)json["workload"]!["name"]);
+        Assert.Null(json["job"]);
+        Assert.Null(json["run"]);
+        Assert.Null(json["pod"]);
+        Assert.Empty(json["products"]!.AsArray());
+        Assert.Equal("failed", (string?)json["verdict"]);
+    }
+}
