@@ -10,7 +10,7 @@ public class RealStackFileTests
 
     private static CheckResult Check(string relativePath)
     {
-        var path = Path.Combine(Stacks.RepositoryRoot(), relativePath);
+        var path = Path.Combine(SrcNetInfra.Tests.Support.Repo.Root, relativePath);
         Assert.True(File.Exists(path), $"{path} is missing");
         return EnvironmentCheck.RunFile(path);
     }

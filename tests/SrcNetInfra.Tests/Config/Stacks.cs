@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Validation;
+using SrcNetInfra.Tests.Support;
 
 namespace SrcNetInfra.Tests.Config;
 
@@ -37,17 +38,10 @@ internal static class Stacks
     ];
 
     /// <summary>The <c>srcnet:</c> values of a YAML stack file; fails the test when the reader reports any problem.</summary>
-    public static Dictionary<string, JsonNode?> Parse(string yaml)
-    {
-        var problems = new Problems();
-        var file = StackFile.Parse(FileName, yaml, problems);
-        Assert.Empty(problems.All);
-        Assert.NotNull(file);
-        return new Dictionary<string, JsonNode?>(file.Srcnet, StringComparer.Ordinal);
-    }
+    public static Dictionary<string, JsonNode?> Parse(string yaml) => StackValues.Parse(yaml, FileName);
 
     /// <summary>One YAML value (a scalar, or a flow list or map such as <c>[dirty]</c>) as the reader converts it.</summary>
-    public static JsonNode? Value(string yaml) => Parse($"config:\n  srcnet:v: {yaml}\n")["v"];
+    public static JsonNode? Value(string yaml) => StackValues.Value(yaml);
 
     /// <summary>
     /// <see cref="Valid"/> with each full key (e.g. <c>srcnet:workflow.simulation.freqIncHz</c>) set to a
@@ -56,7 +50,7 @@ internal static class Stacks
     public static Dictionary<string, JsonNode?> With(params (string Key, string? Yaml)[] overrides)
     {
         var values = Parse(Valid);
-        foreach (var (key, yaml) in overrides) Set(values, key, yaml);
+        foreach (var (key, yaml) in overrides) StackValues.Set(values, key, yaml);
         return values;
     }
 
@@ -80,47 +74,6 @@ internal static class Stacks
         {
             dir.Delete(recursive: true);
         }
-    }
-
-    private static void Set(Dictionary<string, JsonNode?> values, string fullKey, string? yaml)
-    {
-        const string prefix = StackConfig.Namespace + ":";
-        Assert.StartsWith(prefix, fullKey);
-        var path = fullKey[prefix.Length..].Split('.');
-        var top = path[0];
-        if (path.Length == 1)
-        {
-            if (yaml is null) values.Remove(top);
-            else values[top] = Value(yaml);
-            return;
-        }
-
-        if (values.GetValueOrDefault(top) is not JsonObject node)
-        {
-            node = new JsonObject();
-            values[top] = node;
-        }
-        foreach (var segment in path[1..^1])
-        {
-            if (node[segment] is not JsonObject child)
-            {
-                child = new JsonObject();
-                node[segment] = child;
-            }
-            node = child;
-        }
-        if (yaml is null) node.Remove(path[^1]);
-        else node[path[^1]] = Value(yaml);
-    }
-
-    /// <summary>The repository root: the directory above the test binaries that holds SrcNetInfra.sln.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "SrcNetInfra.sln"))) return dir.FullName;
-        }
-        throw new InvalidOperationException($"no SrcNetInfra.sln above {AppContext.BaseDirectory}");
     }
 }
 

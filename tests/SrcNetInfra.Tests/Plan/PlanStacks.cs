@@ -3,6 +3,7 @@ using k8s.Models;
 using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Plan;
 using SrcNetInfra.Core.Validation;
+using SrcNetInfra.Tests.Support;
 
 namespace SrcNetInfra.Tests.Plan;
 
@@ -53,7 +54,7 @@ internal static class PlanStacks
     public static CheckedEnvironment EnvIn(string stack, params (string Key, string? Yaml)[] overrides)
     {
         var values = Parse(Minimal);
-        foreach (var (key, yaml) in overrides) Set(values, key, yaml);
+        foreach (var (key, yaml) in overrides) StackValues.Set(values, key, yaml);
         return Check(stack, values);
     }
 
@@ -123,46 +124,5 @@ internal static class PlanStacks
         return result.Environment!;
     }
 
-    private static Dictionary<string, JsonNode?> Parse(string yaml)
-    {
-        var problems = new Problems();
-        var file = StackFile.Parse($"Pulumi.{Stack}.yaml", yaml, problems);
-        Assert.Empty(problems.All);
-        Assert.NotNull(file);
-        return new Dictionary<string, JsonNode?>(file.Srcnet, StringComparer.Ordinal);
-    }
-
-    private static JsonNode? Value(string yaml) => Parse($"config:\n  srcnet:v: {yaml}\n")["v"];
-
-    /// <summary>Sets <c>srcnet:a.b.c</c> to a YAML value, creating maps on the way; null removes the key.</summary>
-    private static void Set(Dictionary<string, JsonNode?> values, string fullKey, string? yaml)
-    {
-        const string prefix = StackConfig.Namespace + ":";
-        Assert.StartsWith(prefix, fullKey);
-        var path = fullKey[prefix.Length..].Split('.');
-        var top = path[0];
-        if (path.Length == 1)
-        {
-            if (yaml is null) values.Remove(top);
-            else values[top] = Value(yaml);
-            return;
-        }
-
-        if (values.GetValueOrDefault(top) is not JsonObject node)
-        {
-            node = new JsonObject();
-            values[top] = node;
-        }
-        foreach (var part in path[1..^1])
-        {
-            if (node[part] is not JsonObject child)
-            {
-                child = new JsonObject();
-                node[part] = child;
-            }
-            node = child;
-        }
-        if (yaml is null) node.Remove(path[^1]);
-        else node[path[^1]] = Value(yaml);
-    }
+    private static Dictionary<string, JsonNode?> Parse(string yaml) => StackValues.Parse(yaml, $"Pulumi.{Stack}.yaml");
 }
