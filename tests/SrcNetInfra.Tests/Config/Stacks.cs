@@ -15,19 +15,7 @@ internal static class Stacks
 {
     public const string FileName = "Pulumi.test.yaml";
 
-    public const string Valid = """
-        config:
-          srcnet:ingestor:
-            config:
-              rucioIngestRseName: TEST_RSE
-              rucioCfgClientAccount: service_test_ingestion
-            persistence:
-              storageClass: cephfs
-          srcnet:workflow:
-            image:
-              tag: 0.34.0
-
-        """;
+    public const string Valid = MinimalStack.Yaml;
 
     /// <summary>A stack as small as the estimator allows, for tests that must not depend on the default sizes.</summary>
     public static readonly (string Key, string? Yaml)[] Tiny =

@@ -17,19 +17,7 @@ internal static class PlanStacks
 {
     public const string Stack = "t";
 
-    public const string Minimal = """
-        config:
-          srcnet:ingestor:
-            config:
-              rucioIngestRseName: TEST_RSE
-              rucioCfgClientAccount: service_test_ingestion
-            persistence:
-              storageClass: cephfs
-          srcnet:workflow:
-            image:
-              tag: 0.34.0
-
-        """;
+    public const string Minimal = MinimalStack.Yaml;
 
     /// <summary>A simulation big enough that both volume requests are well above the 1Gi floor.</summary>
     public static readonly (string Key, string? Yaml)[] Big =

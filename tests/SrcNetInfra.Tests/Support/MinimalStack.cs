@@ -8,11 +8,12 @@ public static class MinimalStack
           srcnet:ingestor:
             config:
               rucioIngestRseName: TEST_RSE
-              rucioCfgClientAccount: service_test
+              rucioCfgClientAccount: service_test_ingestion
             persistence:
-              storageClass: standard-rwx
+              storageClass: cephfs
           srcnet:workflow:
             image:
               tag: 0.34.0
+
         """;
 }
