@@ -66,9 +66,13 @@ public static class EnvironmentStack
             previous = Group(Lifecycle.Limits, plan, previous) ?? previous;
             previous = Group(Lifecycle.Secret, plan, previous) ?? previous;
             var secret = ManagedSecret(plan, previous);
-            var release = Release(plan, secret ?? previous);
-            var scratch = Group(Lifecycle.Scratch, plan, release);
-            var workload = WorkloadGroup(runPlan, (Resource?)scratch ?? release);
+            previous = secret ?? previous;
+            // A provider that renders YAML cannot render a Helm release (pulumi-kubernetes#1716);
+            // Core has warned, and `srcnet render --out` writes the release's values instead.
+            var release = Spec.Deploy.RenderYamlToDirectory is null ? Release(plan, previous) : null;
+            previous = release ?? previous;
+            previous = Group(Lifecycle.Scratch, plan, previous) ?? previous;
+            var workload = WorkloadGroup(runPlan, previous!);
 
             return new DeployedEnvironment(
                 env, _provider, run, ImmutableDictionary.CreateRange(_groups), release, secret, workload,
@@ -218,7 +222,7 @@ public sealed record DeployedEnvironment(
     Pulumi.Kubernetes.Provider Provider,
     RandomId? RunId,
     ImmutableDictionary<Lifecycle, ConfigGroup> Groups,
-    Release Ingestor,
+    Release? Ingestor,
     Pulumi.Kubernetes.Core.V1.Secret? ManagedSecret,
     ConfigGroup Workload,
     ImmutableDictionary<string, ResourceOptions> Options,

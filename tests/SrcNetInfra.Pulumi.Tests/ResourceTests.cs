@@ -125,11 +125,24 @@ public class ResourceTests
     [Fact]
     public async Task The_provider_takes_the_context_and_the_namespace_from_config()
     {
-        var yaml = File.ReadAllText(Stack.FileOf("test")) + "    kubeContext: test-cluster\n    renderYamlToDirectory: out/test\n";
+        var yaml = File.ReadAllText(Stack.FileOf("test")) + "    kubeContext: test-cluster\n";
         var stack = await Stack.OfYaml("test", yaml);
         var provider = stack.Mocks.Single("pulumi:providers:kubernetes", "kubernetes");
         Assert.Equal("test-cluster", provider.Inputs["context"]);
         Assert.Equal("srcnet-test", provider.Inputs["namespace"]);
+        Assert.False(provider.Inputs.ContainsKey("renderYamlToDirectory"));
+    }
+
+    [Fact]
+    public async Task A_stack_that_renders_yaml_leaves_out_the_helm_release()
+    {
+        // pulumi-kubernetes cannot render a Helm release to files (#1716); srcnet render writes its values.
+        var yaml = File.ReadAllText(Stack.FileOf("test")) + "    renderYamlToDirectory: out/test\n";
+        var stack = await Stack.OfYaml("test", yaml);
+        var provider = stack.Mocks.Single("pulumi:providers:kubernetes", "kubernetes");
         Assert.Equal("out/test", provider.Inputs["renderYamlToDirectory"]);
+        Assert.DoesNotContain(stack.Mocks.Resources, r => r.Type == ReleaseType);
+        Assert.Null(stack.Deployed.Ingestor);
+        Assert.Equal("secret-access", stack.Deployed.DependsOn["workload"]);
     }
 }

@@ -49,7 +49,7 @@ public static class StackConfig
         var ingestor = IngestorConfig.Read(Section("ingestor"), problems);
         var workflow = WorkflowConfig.Read(Section("workflow"), problems);
         var scratch = ScratchConfig.Read(Section("scratch"), problems);
-        var deploy = DeployConfig.Read(Section("deploy"));
+        var deploy = DeployConfig.Read(Section("deploy"), problems);
 
         CheckSecretKeys(secret.Mode, values, problems);
 

@@ -386,12 +386,12 @@ public class FieldRuleTests
     [Fact]
     public void Deploy_settings_are_read()
     {
-        var result = Stacks.Check(("srcnet:deploy.protectData", "true"), ("srcnet:deploy.kubeContext", "kind-srcnet"),
-            ("srcnet:deploy.renderYamlToDirectory", "out/yaml"));
+        var result = Stacks.Check(("srcnet:deploy.protectData", "true"), ("srcnet:deploy.kubeContext", "kind-srcnet"));
         Expect.Clean(result);
         var deploy = result.Environment!.Spec.Deploy;
         Assert.True(deploy.ProtectData);
         Assert.Equal("kind-srcnet", deploy.KubeContext);
-        Assert.Equal("out/yaml", deploy.RenderYamlToDirectory);
+        var rendering = Stacks.Check("srcnet:deploy.renderYamlToDirectory", "out/yaml");
+        Assert.Equal("out/yaml", rendering.Environment!.Spec.Deploy.RenderYamlToDirectory);
     }
 }
