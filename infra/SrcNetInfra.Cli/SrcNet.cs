@@ -30,7 +30,9 @@ public static class SrcNet
         }
         try
         {
-            return parse.Invoke(invocation);
+            var code = parse.Invoke(invocation);
+            if (parse.Action is HelpAction) HelpExamples.Write(output, parse.CommandResult.Command.Name);
+            return code;
         }
         catch (UsageException e)
         {

@@ -19,13 +19,30 @@ public class UsageTests
     [InlineData("render")]
     [InlineData("validate")]
     [InlineData("summary")]
-    public void Every_verb_has_help_naming_its_flags(string verb)
+    [InlineData("verify")]
+    public void Every_verb_has_help_naming_its_flags_with_examples(string verb)
     {
         var run = CliRun.AtRoot(verb, "--help");
         Assert.Equal(0, run.ExitCode);
         Assert.Contains($"srcnet {verb}", run.Out);
         Assert.Contains("--stack", run.Out);
         Assert.Contains("--config-file", run.Out);
+        Assert.Contains($"Examples:\n  srcnet {verb}", run.Out);
+    }
+
+    [Fact]
+    public void Every_example_in_help_is_a_command_the_cli_accepts()
+    {
+        foreach (var (verb, examples) in SrcNetInfra.Cli.HelpExamples.ByVerb)
+        {
+            foreach (var example in examples)
+            {
+                var args = example.Split(" | ")[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToArray();
+                Assert.Equal(verb, args[0]);
+                var parse = SrcNetInfra.Cli.SrcNet.BuildCommand(new SrcNetInfra.Cli.CliContext(TextWriter.Null, TextWriter.Null, Repo.Root)).Parse(args);
+                Assert.True(parse.Errors.Count == 0, $"`{example}`: {string.Join("; ", parse.Errors.Select(e => e.Message))}");
+            }
+        }
     }
 
     [Fact]
