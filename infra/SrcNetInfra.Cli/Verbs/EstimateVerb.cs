@@ -44,21 +44,23 @@ public static class EstimateVerb
             };
             CheckInput(input);
 
-            Estimate estimate;
+            EstimateReport report;
             try
             {
-                estimate = Estimator.For(input);
+                var estimate = Estimator.For(input);
+                report = EstimateReport.From(basis.Description, input.Products, estimate, basis.ScratchHeadroom, basis.IngestHeadroom, basis.RunsToHold);
             }
             catch (OverflowException)
             {
                 throw new UsageException("the estimate exceeds 8 EiB; check --time-steps, --npixel, --stations and the band against --freq-inc-hz");
             }
-            var report = EstimateReport.From(basis.Description, input.Products, estimate, basis.ScratchHeadroom, basis.IngestHeadroom, basis.RunsToHold);
             context.Out.Write(parse.GetValue(json) ? report.ToJson() : report.ToTable());
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    private const double MaxChannels = 10_000_000;
 
     private sealed record EstimateBasis(string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, int RunsToHold);
 
@@ -101,5 +103,8 @@ public static class EstimateVerb
             throw new UsageException($"--end-freq-hz: must be greater than the start frequency {input.StartFreqHz} Hz (got {input.EndFreqHz})");
         if (input.FreqIncHz > input.EndFreqHz - input.StartFreqHz)
             throw new UsageException($"--freq-inc-hz: {input.FreqIncHz} Hz is wider than the band ({input.EndFreqHz - input.StartFreqHz} Hz), which leaves no channel");
+        // The same bound the config applies (srcnet:workflow.simulation.freqIncHz).
+        if ((input.EndFreqHz - input.StartFreqHz) / input.FreqIncHz > MaxChannels)
+            throw new UsageException($"--freq-inc-hz: {input.FreqIncHz} Hz gives more than {MaxChannels:N0} channels; check the band and the channel width");
     }
 }

@@ -46,8 +46,6 @@ public sealed class ConfigSection
     /// <summary>The full key of this section, e.g. <c>srcnet:workflow.simulation</c>.</summary>
     public string Path { get; }
 
-    /// <summary>True when the stack file sets this section at all.</summary>
-    public bool IsPresent => _object is not null;
 
     public bool Has(string key) => _object?.ContainsKey(key) == true;
 
@@ -81,11 +79,6 @@ public sealed class ConfigSection
         return node;
     }
 
-    /// <summary>Marks keys as known without reading them (used for keys that only describe, like comments).</summary>
-    public void Allow(params string[] keys)
-    {
-        foreach (var k in keys) _read.Add(k);
-    }
 
     // ----- scalars ------------------------------------------------------------------------
 
@@ -102,7 +95,13 @@ public sealed class ConfigSection
             }
             return fallback;
         }
-        if (TryText(key, node!, out var text)) return text;
+        if (TryText(key, node!, out var text))
+        {
+            // A required value left empty (`tag: ""`) is as missing as one left out.
+            if (fallback is null && string.IsNullOrWhiteSpace(text))
+                _problems.Error(KeyOf(key), "is required and must not be empty" + (requiredHint is null ? "" : $"; {requiredHint}"));
+            return text;
+        }
         _problems.Error(KeyOf(key), $"expected a string, got {Describe(node!)}");
         return fallback ?? "";
     }

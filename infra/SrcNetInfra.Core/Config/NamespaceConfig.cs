@@ -23,6 +23,10 @@ internal static class NamespaceConfig
 
         // baseline: the workflow and the ingestor run as ordinary pods; nothing needs host access.
         var podSecurity = s.Choice("podSecurity", "baseline", PodSecurityLevels);
+        if (podSecurity == "restricted")
+            problems.Error(s.KeyOf("podSecurity"),
+                "restricted admits only pods that run as non-root with a seccomp profile and no capabilities; the simulation's " +
+                "pod (and the ingestor chart's) set no such securityContext and would never start; use baseline");
         s.Done();
         return new NamespaceSpec(name, labels, podSecurity);
     }

@@ -34,6 +34,9 @@ public static class StackConfig
     /// </summary>
     public static EnvironmentSpec? Read(string stack, IReadOnlyDictionary<string, JsonNode?> values, Problems problems)
     {
+        // The stack's name is the app.kubernetes.io/instance label of every object.
+        if (stack.Length == 0 || Names.CheckLabelValue(stack) is not null)
+            problems.Error($"stack {stack}", $"the stack name becomes the label app.kubernetes.io/instance: it must be 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got '{stack}')");
         foreach (var key in values.Keys.Where(k => !AllKeys.Contains(k)).Order(StringComparer.Ordinal))
         {
             var hint = KeySuggestion.Nearest(key, AllKeys);

@@ -102,12 +102,9 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         return new StackFile(path, name, srcnet);
     }
 
+    /// <summary>A namespace one or two edits from srcnet (srcnt, scrnet, SRCNET) is surely a typo of it.</summary>
     private static bool LooksLikeSrcnet(string ns) =>
-        ns.Length is >= 4 and <= 8 && ns.ToLowerInvariant() != "pulumi"
-        && (ns.Equals(StackConfig.Namespace, StringComparison.OrdinalIgnoreCase)
-            || ns.StartsWith("srcn", StringComparison.OrdinalIgnoreCase)
-            || ns.StartsWith("scrnet", StringComparison.OrdinalIgnoreCase)
-            || ns.StartsWith("srnet", StringComparison.OrdinalIgnoreCase));
+        KeySuggestion.Nearest(ns, [StackConfig.Namespace]) is not null;
 
     private static int? FirstTabIndentedLine(string yaml)
     {

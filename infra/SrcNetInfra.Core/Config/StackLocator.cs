@@ -32,17 +32,32 @@ public sealed partial class StackLocator(string root)
             error = $"--stack: '{stack}' is not a stack name (letters, digits, '_', '.', '-')";
             return null;
         }
-        foreach (var candidate in new[] { Path.Combine(Root, $"Pulumi.{stack}.yaml"), Path.Combine(Root, "stacks", $"Pulumi.{stack}.yaml") })
+        var candidates = new[] { Path.Combine(Root, $"Pulumi.{stack}.yaml"), Path.Combine(Root, "stacks", $"Pulumi.{stack}.yaml") }
+            .Where(File.Exists).ToList();
+        // `pulumi stack init` with a passphrase backend writes a root Pulumi.<stack>.yaml holding only
+        // its encryption salt; it must not hide the stack's real file in stacks/.
+        var configured = candidates.Where(HasSrcnetConfig).ToList();
+        if (configured.Count > 1)
         {
-            if (File.Exists(candidate)) return candidate;
+            error = $"--stack: both {configured[0]} and {configured[1]} configure stack {stack}; keep one, or name it with --config-file";
+            return null;
         }
+        if (configured.Count == 1) return configured[0];
+        if (candidates.Count > 0) return candidates[0];
         var known = All().Select(StackFile.StackNameOf).ToList();
         error = $"--stack: no Pulumi.{stack}.yaml in {Root} or {Path.Combine(Root, "stacks")}"
             + (known.Count > 0 ? $"; stacks here: {string.Join(", ", known)}" : "");
         return null;
     }
 
-    /// <summary>Every stack file, root first, each group in name order (stable for --all output).</summary>
+    private static bool HasSrcnetConfig(string path) =>
+        File.ReadLines(path).Any(line => line.TrimStart().StartsWith(StackConfig.Namespace + ":", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Every stack file, root first, each group in name order (stable for --all output). Where a
+    /// stack has a file in both places, a file without srcnet: keys (a salt-only file Pulumi wrote)
+    /// gives way to the one that configures the stack.
+    /// </summary>
     public IReadOnlyList<string> All()
     {
         static IEnumerable<string> In(string dir) =>
@@ -51,6 +66,8 @@ public sealed partial class StackLocator(string root)
                     .Where(f => Path.GetFileName(f) != "Pulumi.yaml")
                     .Order(StringComparer.Ordinal)
                 : [];
-        return [.. In(Root).Concat(In(Path.Combine(Root, "stacks")))];
+        var files = In(Root).Concat(In(Path.Combine(Root, "stacks"))).ToList();
+        return [.. files.Where(f =>
+            HasSrcnetConfig(f) || !files.Any(other => other != f && StackFile.StackNameOf(other) == StackFile.StackNameOf(f) && HasSrcnetConfig(other)))];
     }
 }

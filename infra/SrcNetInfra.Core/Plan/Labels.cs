@@ -50,8 +50,6 @@ public static class Annotations
     public const string ScratchBytes = Prefix + "estimate-scratch-bytes";
     public const string IngestBytes = Prefix + "estimate-ingest-bytes-per-run";
     public const string ScratchRequest = Prefix + "scratch-request";
-    public const string IngestRequest = Prefix + "ingest-request";
-    public const string RunsToHold = Prefix + "ingest-runs-to-hold";
 
     /// <summary>Tells Pulumi not to wait for a Job to complete: simulations run for hours.</summary>
     public const string PulumiSkipAwait = "pulumi.com/skipAwait";

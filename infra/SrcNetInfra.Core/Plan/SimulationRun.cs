@@ -21,8 +21,15 @@ public static class SimulationRun
     /// <summary>Starts the first log line of every run: <c>srcnet-run: OBS_ID=... FILE_PREFIX=...</c>.</summary>
     public const string RunMarker = "srcnet-run:";
 
-    /// <summary>The shell variable a CronJob run's id lives in: its UTC start, e.g. 20261125T140000Z.</summary>
+    /// <summary>
+    /// The shell variable a CronJob run's id lives in: its UTC start and its pod's random suffix,
+    /// e.g. 20261125T140000Z-x7k2p. The suffix keeps two stacks on the same schedule (staging and
+    /// production, two sites) from giving Rucio the same OBS_ID.
+    /// </summary>
     private const string CronRunVariable = "RUN";
+
+    /// <summary>The pod's own name, from the downward API: its last part is random per pod.</summary>
+    public const string PodNameVariable = "SRCNET_POD_NAME";
 
     public static string JobName(WorkflowSpec workflow, string runId) => $"{workflow.Name}-{runId}";
 
@@ -122,7 +129,7 @@ public static class SimulationRun
                         Labels = Labels.For(spec, "simulation", w.Image.Tag),
                         Annotations = new SortedDictionary<string, string>(annotations, StringComparer.Ordinal),
                     },
-                    Spec = JobSpec(env, Labels.For(spec, "simulation", w.Image.Tag), ContractEnvironment(spec), Script(w, cron: true)),
+                    Spec = JobSpec(env, Labels.For(spec, "simulation", w.Image.Tag), ContractEnvironment(spec), Script(w, cron: true), PodNameFromDownwardApi()),
                 },
             },
         };
@@ -138,7 +145,7 @@ public static class SimulationRun
         if (cron)
         {
             var run = "${" + CronRunVariable + "}";
-            lines.Add($"{CronRunVariable}=\"$(date -u +%Y%m%dT%H%M%SZ)\"");
+            lines.Add($"{CronRunVariable}=\"$(date -u +%Y%m%dT%H%M%SZ)-${{{PodNameVariable}##*-}}\"");
             lines.Add($"export OBS_ID=\"{w.Metadata.ObsIdFor(run)}\"");
             lines.Add($"export FILE_PREFIX=\"{w.Metadata.FilePrefixFor(run)}\"");
         }
@@ -153,7 +160,8 @@ public static class SimulationRun
         CheckedEnvironment env,
         IDictionary<string, string> podLabels,
         IEnumerable<KeyValuePair<string, string>> variables,
-        string script)
+        string script,
+        V1EnvVar? podName = null)
     {
         var spec = env.Spec;
         var w = spec.Workflow;
@@ -180,7 +188,7 @@ public static class SimulationRun
                             ImagePullPolicy = w.Image.PullPolicy,
                             Command = ["/bin/sh", "-c"],
                             Args = [script],
-                            Env = [.. variables.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value })],
+                            Env = [.. variables.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value }), .. podName is null ? [] : new[] { podName }],
                             Resources = Resources(w.Resources),
                             VolumeMounts =
                             [
@@ -202,6 +210,12 @@ public static class SimulationRun
             },
         };
     }
+
+    private static V1EnvVar PodNameFromDownwardApi() => new()
+    {
+        Name = PodNameVariable,
+        ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } },
+    };
 
     private static SortedDictionary<string, string> RunAnnotations(CheckedEnvironment env) => new(StringComparer.Ordinal)
     {

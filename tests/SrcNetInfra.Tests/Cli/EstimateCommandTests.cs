@@ -131,6 +131,7 @@ public class EstimateCommandTests
     [InlineData("--freq-inc-hz", "1e9", "--freq-inc-hz")]
     [InlineData("--end-freq-hz", "1e9", "--end-freq-hz")]
     [InlineData("--start-freq-hz", "-5", "--start-freq-hz")]
+    [InlineData("--freq-inc-hz", "1e-300", "--freq-inc-hz")]
     [InlineData("--products", "images", "--products")]
     [InlineData("--products", ",", "--products")]
     [InlineData("--stack", "nosuchstack", "--stack")]
@@ -142,6 +143,15 @@ public class EstimateCommandTests
         Assert.Empty(run.Out);
         Assert.StartsWith($"srcnet: {named}", run.ErrorLines[0]);
         Assert.DoesNotContain("   at ", run.Error); // no stack trace
+    }
+
+    [Fact]
+    public void An_estimate_too_large_to_count_is_a_usage_error_not_a_crash()
+    {
+        // ~10^17 bytes a run, times runsToHold 168: beyond what a long holds.
+        var run = CliRun.AtRoot("estimate", "--stack", "prod", "--products", "visibility", "--time-steps", "1000000", "--freq-inc-hz", "355");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("the estimate exceeds 8 EiB", run.Error);
     }
 
     [Fact]

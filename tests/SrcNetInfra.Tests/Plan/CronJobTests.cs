@@ -83,8 +83,17 @@ public class CronJobTests
         Assert.DoesNotContain("OBS_ID", env.Keys);
         Assert.DoesNotContain("FILE_PREFIX", env.Keys);
         Assert.Equal(
-            JobTests.ContractVariables.Except(["OBS_ID", "FILE_PREFIX"]).Order(StringComparer.Ordinal),
+            JobTests.ContractVariables.Except(["OBS_ID", "FILE_PREFIX"]).Append(SimulationRun.PodNameVariable).Order(StringComparer.Ordinal),
             env.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_pod_knows_its_own_name_for_a_run_id_unique_across_stacks()
+    {
+        var container = CronPlan().Container();
+        var podName = Assert.Single(container.Env, e => e.Name == SimulationRun.PodNameVariable);
+        Assert.Equal("metadata.name", podName.ValueFrom.FieldRef.FieldPath);
+        Assert.Contains("RUN=\"$(date -u +%Y%m%dT%H%M%SZ)-${SRCNET_POD_NAME##*-}\"", Assert.Single(container.Args));
     }
 
     [Fact]

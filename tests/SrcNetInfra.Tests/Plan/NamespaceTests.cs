@@ -12,13 +12,13 @@ public class NamespaceTests
         var plan = PlanStacks.Plan(
             ("srcnet:namespace.name", "srcnet-dev"),
             ("srcnet:namespace.labels", "{srcnet.skao.int/environment: dev, team: radio}"),
-            ("srcnet:namespace.podSecurity", "restricted"));
+            ("srcnet:namespace.podSecurity", "privileged"));
 
         var ns = plan.Single<V1Namespace>();
         Assert.Equal("srcnet-dev", ns.Metadata.Name);
         Assert.Equal("dev", ns.Metadata.Labels["srcnet.skao.int/environment"]);
         Assert.Equal("radio", ns.Metadata.Labels["team"]);
-        Assert.Equal("restricted", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
+        Assert.Equal("privileged", ns.Metadata.Labels["pod-security.kubernetes.io/enforce"]);
         Assert.Equal("t", ns.Metadata.Labels[Labels.Instance]);
     }
 

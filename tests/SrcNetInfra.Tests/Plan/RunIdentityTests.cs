@@ -151,7 +151,7 @@ public class RunIdentityTests
         { "srcnet:ingestor.persistence.headroom", "2.0" },
         { "srcnet:ingestor.persistence.size", "5Ti" },
         { "srcnet:namespace.labels", "{team: radio}" },
-        { "srcnet:namespace.podSecurity", "restricted" },
+        { "srcnet:namespace.podSecurity", "privileged" },
         { "srcnet:secret.mode", "existingSecret" },
         { "srcnet:secret.name", "other-oidc" },
         { "srcnet:secret.vault.role", "other-role" },

@@ -32,7 +32,9 @@ public class ScriptRunTests
             foreach (var arg in container.Command.Skip(1).Concat(container.Args)) start.ArgumentList.Add(arg);
             start.Environment.Clear();
             start.Environment["PATH"] = bin.FullName + ":/usr/bin:/bin";
-            foreach (var e in container.Env) start.Environment[e.Name] = e.Value;
+            foreach (var e in container.Env.Where(e => e.Value is not null)) start.Environment[e.Name] = e.Value;
+            // The downward API's pod name, as the kubelet would set it for a CronJob's pod.
+            if (container.Env.Any(e => e.Name == SimulationRun.PodNameVariable)) start.Environment[SimulationRun.PodNameVariable] = "karabo-aastar-29395260-x7k2p";
             // The pod's /ingest is not writable here: stage in the temp dir instead.
             start.Environment["OUT_DIR"] = Path.Combine(dir.FullName, "ingest", "staging");
 
@@ -76,11 +78,11 @@ public class ScriptRunTests
         var after = DateTime.UtcNow.AddSeconds(1);
 
         Assert.Equal("-m karabo.workflows.SRCNet_SKA-MID_AAstar --visibility", seen.Args);
-        var obsId = Regex.Match(seen.ObsId, @"^SIM_(\d{8}T\d{6}Z)_MID$");
+        var obsId = Regex.Match(seen.ObsId, @"^SIM_((\d{8}T\d{6}Z)-x7k2p)_MID$");
         Assert.True(obsId.Success, $"OBS_ID '{seen.ObsId}' is not the pattern with a UTC timestamp");
         var run = obsId.Groups[1].Value;
         Assert.Equal(run + "-SKAMID-Karabo", seen.FilePrefix);
-        var started = DateTime.ParseExact(run, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+        var started = DateTime.ParseExact(obsId.Groups[2].Value, "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
         Assert.InRange(started, before.AddSeconds(-1), after);
         Assert.True(seen.OutDirExisted, "OUT_DIR did not exist when the workflow started");
