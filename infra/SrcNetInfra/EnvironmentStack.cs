@@ -38,6 +38,11 @@ public static class EnvironmentStack
     }
 
     /// <summary>Declares one checked environment; keeps what it made so tests can look at it.</summary>
+    /// <remarks>
+    /// <c>_options</c>, <c>_after</c> and <c>_names</c> only record what was declared: Pulumi's test
+    /// engine shows a mock each resource's inputs but not its options or dependencies, and those are
+    /// what protects production data and orders the deployment, so the tests read them from here.
+    /// </remarks>
     private sealed class Declaration(CheckedEnvironment env, StackSettings settings)
     {
         private readonly Dictionary<string, ResourceOptions> _options = new(StringComparer.Ordinal);
@@ -179,10 +184,11 @@ public static class EnvironmentStack
         private static IDictionary<string, object?> Outputs(EnvironmentPlan plan, Output<EnvironmentPlan> runPlan)
         {
             // The keys are the same for every plan; the values of a Job's run follow its run id.
+            var all = runPlan.Apply(p => StackOutputs.For(p));
             var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var key in StackOutputs.For(plan).Keys)
             {
-                outputs[key] = runPlan.Apply(p => PlainValues.FromValue(StackOutputs.For(p)[key]));
+                outputs[key] = all.Apply(values => PlainValues.FromValue(values[key]));
             }
             return outputs;
         }

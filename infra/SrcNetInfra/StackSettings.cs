@@ -28,13 +28,39 @@ public sealed record StackSettings(
             if (config.Get(key) is { } raw) values[key] = Parse(raw);
         }
 
-        // The values never leave Pulumi's secret outputs; Core is told only that they are there.
+        // The values never leave Pulumi's secret outputs; Core is told only that they are there,
+        // and whether the stack file holds them as secrets or, wrongly, in clear text.
         var clientId = config.GetSecret(StackConfig.OidcClientIdKey);
         var clientSecret = config.GetSecret(StackConfig.OidcClientSecretKey);
-        if (clientId is not null) values[StackConfig.OidcClientIdKey] = SecretMarker();
-        if (clientSecret is not null) values[StackConfig.OidcClientSecretKey] = SecretMarker();
+        if (clientId is not null) values[StackConfig.OidcClientIdKey] = Presence(StackConfig.OidcClientIdKey);
+        if (clientSecret is not null) values[StackConfig.OidcClientSecretKey] = Presence(StackConfig.OidcClientSecretKey);
 
         return new StackSettings(Deployment.Instance.StackName, values, clientId, clientSecret);
+    }
+
+    /// <summary>
+    /// The secret marker, or, for a key Pulumi says is not a secret, a stand-in text that Core
+    /// reports as clear text (the value itself is never handed over).
+    /// </summary>
+    private static JsonNode Presence(string key) =>
+        IsPulumiSecret(StackConfig.FullKey(key)) == false ? JsonValue.Create("(set in clear text)") : SecretMarker();
+
+    /// <summary>
+    /// Whether Pulumi marks a config key as secret: the language host lists them in
+    /// PULUMI_CONFIG_SECRET_KEYS. Null when it does not say, and then the key is trusted.
+    /// </summary>
+    internal static bool? IsPulumiSecret(string fullKey)
+    {
+        var listed = System.Environment.GetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS");
+        if (listed is null) return null;
+        try
+        {
+            return JsonNode.Parse(listed) is JsonArray keys && keys.Any(k => k?.GetValue<string>() == fullKey);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Pulumi hands structured values over as JSON text and plain ones as text.</summary>

@@ -56,3 +56,47 @@ public class SecretTests
         Assert.Equal("limits", stack.Deployed.DependsOn["ingestor"]);
     }
 }
+
+/// <summary>
+/// Reads config the way `pulumi up` hands it to the program (PULUMI_CONFIG and
+/// PULUMI_CONFIG_SECRET_KEYS, as the language host sets them), through StackSettings.
+/// </summary>
+public class PulumiConfigTests
+{
+    private static async Task<Exception?> DeployWith(string secretKeysJson)
+    {
+        var devConfig = Stack.DevConfigJson();
+        System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", devConfig);
+        System.Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", secretKeysJson);
+        try
+        {
+            await global::Pulumi.Deployment.TestAsync(new Mocks(), new global::Pulumi.Testing.TestOptions { IsPreview = false, StackName = "dev", ProjectName = "srcnet-infra" },
+                () => EnvironmentStack.Deploy(StackSettings.FromPulumiConfig()).Outputs);
+            return null;
+        }
+        catch (Exception e)
+        {
+            return e;
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable("PULUMI_CONFIG", null);
+            System.Environment.SetEnvironmentVariable("PULUMI_CONFIG_SECRET_KEYS", null);
+        }
+    }
+
+    [Fact]
+    public async Task Secrets_set_as_pulumi_secrets_are_accepted()
+    {
+        Assert.Null(await DeployWith("[\"srcnet:oidcClientId\",\"srcnet:oidcClientSecret\"]"));
+    }
+
+    [Fact]
+    public async Task A_client_secret_in_clear_text_fails_like_srcnet_validate()
+    {
+        var error = await DeployWith("[\"srcnet:oidcClientId\"]");
+        Assert.NotNull(error);
+        Assert.Contains("srcnet:oidcClientSecret: is in clear text in the stack file", error!.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(Stack.ClientSecretValue, error.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -51,6 +51,22 @@ public sealed record Stack(Mocks Mocks, DeployedEnvironment Deployed, ImmutableA
         return new Stack(mocks, deployed!, resources, outputs);
     }
 
+    /// <summary>
+    /// The dev stack's srcnet: objects in mode pulumiSecret, as the PULUMI_CONFIG JSON the language
+    /// host gives a program (keys namespace:key, structured values as JSON text).
+    /// </summary>
+    public static string DevConfigJson()
+    {
+        var problems = new Problems();
+        var yaml = File.ReadAllText(FileOf("dev")).Replace("    mode: externalSecret\n", "    mode: pulumiSecret\n", StringComparison.Ordinal);
+        var file = StackFile.Parse("Pulumi.dev.yaml", yaml, problems)!;
+        var config = new JsonObject();
+        foreach (var (key, value) in file.Srcnet) config[StackConfig.FullKey(key)] = value!.ToJsonString();
+        config[StackConfig.FullKey(StackConfig.OidcClientIdKey)] = ClientIdValue;
+        config[StackConfig.FullKey(StackConfig.OidcClientSecretKey)] = ClientSecretValue;
+        return config.ToJsonString();
+    }
+
     public static async Task<T> Value<T>(Output<T> output)
     {
         var source = new TaskCompletionSource<T>();

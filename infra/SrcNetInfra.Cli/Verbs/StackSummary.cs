@@ -9,16 +9,7 @@ namespace SrcNetInfra.Cli.Verbs;
 /// <summary>A stack for review, as plain text or as Markdown for a pull-request comment.</summary>
 public sealed record StackSummary(string Stack, string File, CheckResult Check, EnvironmentPlan? Plan, RenderChanges? Changes)
 {
-    private string Verdict
-    {
-        get
-        {
-            var errors = Check.Errors.Count();
-            var warnings = Check.Warnings.Count();
-            var verdict = errors > 0 ? $"invalid, {Count(errors, "error")}" : "valid";
-            return warnings > 0 ? $"{verdict}, {Count(warnings, "warning")}" : verdict;
-        }
-    }
+    private string Verdict => Check.Verdict;
 
     private IEnumerable<(string Label, string Value)> Facts()
     {
@@ -100,8 +91,6 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         }
         return m.ToString();
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 
     // Table cells and list items: a '|' would end a cell; keep messages on one line.
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);

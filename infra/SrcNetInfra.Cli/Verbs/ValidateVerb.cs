@@ -35,17 +35,11 @@ public static class ValidateVerb
             {
                 var result = EnvironmentCheck.RunFile(file);
                 context.WriteProblems(file, result.Problems);
-                var warnings = result.Warnings.Count();
-                var errors = result.Errors.Count();
-                if (errors > 0) failed++;
-                var verdict = errors > 0 ? $"invalid, {Count(errors, "error")}" : "valid";
-                if (warnings > 0) verdict += $", {Count(warnings, "warning")}";
-                context.Out.WriteLine($"{context.Display(file)}: {verdict}");
+                if (!result.Ok) failed++;
+                context.Out.WriteLine($"{context.Display(file)}: {result.Verdict}");
             }
             return failed > 0 ? ExitCodes.UsageOrConfig : ExitCodes.Ok;
         });
         return command;
     }
-
-    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

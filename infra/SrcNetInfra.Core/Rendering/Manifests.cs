@@ -34,8 +34,10 @@ public static class Manifests
             yield return "";
             yield return $"Secret {secret.Name} is created by `pulumi up` from the Pulumi secrets " +
                          string.Join(" and ", secret.ConfigKeyBySecretKey.Values) + "; its values are never rendered.";
-            yield return $"Without Pulumi, create it first: kubectl create secret generic {secret.Name} -n {secret.Namespace} " +
-                         string.Join(" ", secret.ConfigKeyBySecretKey.Keys.Select(k => $"--from-literal={k}=..."));
+            // From files, not --from-literal: a literal would stay in shell history and the process list.
+            yield return $"Without Pulumi, create it first from files holding the values (then delete them):";
+            yield return $"  kubectl create secret generic {secret.Name} -n {secret.Namespace} " +
+                         string.Join(" ", secret.ConfigKeyBySecretKey.Keys.Select(k => $"--from-file={k}=./{k}"));
         }
         if (plan.Run.RunId is { } runId)
         {

@@ -12,4 +12,18 @@ public sealed record CheckResult(CheckedEnvironment? Environment, IReadOnlyList<
     public bool Ok => Environment is not null;
     public IEnumerable<Problem> Errors => Problems.Where(p => p.IsError);
     public IEnumerable<Problem> Warnings => Problems.Where(p => !p.IsError);
+
+    /// <summary>"valid", "valid, 1 warning", "invalid, 3 errors, 2 warnings": one line for people.</summary>
+    public string Verdict
+    {
+        get
+        {
+            var errors = Errors.Count();
+            var warnings = Warnings.Count();
+            var verdict = errors > 0 ? $"invalid, {Count(errors, "error")}" : "valid";
+            return warnings > 0 ? $"{verdict}, {Count(warnings, "warning")}" : verdict;
+        }
+    }
+
+    private static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }

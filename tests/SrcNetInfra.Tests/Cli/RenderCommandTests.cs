@@ -129,5 +129,8 @@ public class RenderCommandTests
         }
         Assert.Contains("Secret datalake-ingestion is created by `pulumi up` from the Pulumi secrets srcnet:oidcClientId and srcnet:oidcClientSecret", toStdout.Out);
         Assert.DoesNotContain("kind: Secret\n", toStdout.Out);
+        // The way to make it by hand must not put the secret on a command line.
+        Assert.Contains("--from-file=oidc-client-secret=./oidc-client-secret", toStdout.Out);
+        Assert.DoesNotContain("--from-literal", toStdout.Out);
     }
 }
