@@ -1,6 +1,7 @@
 using DiffPlex.Renderer;
 using k8s;
 using k8s.Models;
+using SrcNetInfra.Core.Model;
 using SrcNetInfra.Core.Plan;
 using SrcNetInfra.Core.Rendering;
 
@@ -11,7 +12,12 @@ namespace SrcNetInfra.Cli.Verbs;
 /// changed name, which on <c>pulumi up</c> means a new run with new ids.
 /// </summary>
 /// <param name="BaseExists">False when the base branch has no render of this stack (a new stack).</param>
-public sealed record RenderChanges(bool BaseExists, IReadOnlyList<FileChange> Files, string? JobBefore, string? JobAfter)
+public sealed record RenderChanges(
+    bool BaseExists,
+    IReadOnlyList<FileChange> Files,
+    string? JobBefore,
+    string? JobAfter,
+    IReadOnlyList<ClaimResize> Resizes)
 {
     public bool Any => !BaseExists || Files.Any(f => f.Diff.Length > 0);
 
@@ -23,7 +29,7 @@ public sealed record RenderChanges(bool BaseExists, IReadOnlyList<FileChange> Fi
 
     public static RenderChanges Against(string baseDirectory, IReadOnlyList<KeyValuePair<string, string>> head)
     {
-        if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, JobName(Find(head, Manifests.ManifestsFileName)));
+        if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, JobName(Find(head, Manifests.ManifestsFileName)), []);
         var files = new List<FileChange>();
         foreach (var (name, content) in head)
         {
@@ -32,9 +38,30 @@ public sealed record RenderChanges(bool BaseExists, IReadOnlyList<FileChange> Fi
             files.Add(FileChange.Of(name, before, content));
         }
         var baseManifests = Path.Combine(baseDirectory, Manifests.ManifestsFileName);
+        var baseValues = Path.Combine(baseDirectory, Manifests.ValuesFileName);
+        var resizes = new List<ClaimResize>();
+        if (File.Exists(baseValues)
+            && ClaimResize.Of(SimulationRun.IngestClaimName, IngestSize(File.ReadAllText(baseValues)), IngestSize(Find(head, Manifests.ValuesFileName))) is { } ingest)
+            resizes.Add(ingest);
         return new RenderChanges(true, files,
             File.Exists(baseManifests) ? JobName(File.ReadAllText(baseManifests)) : null,
-            JobName(Find(head, Manifests.ManifestsFileName)));
+            JobName(Find(head, Manifests.ManifestsFileName)),
+            resizes);
+    }
+
+    /// <summary>The ingest area's requested size in the ingestor's values (persistence.size).</summary>
+    private static string? IngestSize(string values)
+    {
+        try
+        {
+            var root = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(values);
+            return root.TryGetValue("persistence", out var p) && p is Dictionary<object, object> persistence
+                   && persistence.TryGetValue("size", out var size) ? size?.ToString() : null;
+        }
+        catch (YamlDotNet.Core.YamlException)
+        {
+            return null;
+        }
     }
 
     private static string Find(IReadOnlyList<KeyValuePair<string, string>> files, string name) =>
@@ -67,4 +94,23 @@ public sealed record FileChange(string Name, string Diff, int Added, int Removed
             lines.Count(l => l.StartsWith('+') && !l.StartsWith("+++", StringComparison.Ordinal)),
             lines.Count(l => l.StartsWith('-') && !l.StartsWith("---", StringComparison.Ordinal)));
     }
+}
+
+/// <summary>
+/// A claim that keeps its data whose requested size changes. Kubernetes refuses to shrink a claim,
+/// and grows one only where its storage class allows volume expansion.
+/// </summary>
+public sealed record ClaimResize(string Claim, string Before, string After, bool Shrinks)
+{
+    public static ClaimResize? Of(string claim, string? before, string? after)
+    {
+        if (before is null || after is null || before == after) return null;
+        if (!Quantity.TryParse(before, out var b) || !Quantity.TryParse(after, out var a) || a.Value == b.Value) return null;
+        return new ClaimResize(claim, before, after, a.Value < b.Value);
+    }
+
+    public string Message => Shrinks
+        ? $"claim {Claim} would shrink from {Before} to {After}: Kubernetes refuses to shrink a claim, so pulumi up fails. " +
+          "Keep the size with an explicit srcnet:ingestor.persistence.size."
+        : $"claim {Claim} grows from {Before} to {After}: its storage class must allow volume expansion.";
 }

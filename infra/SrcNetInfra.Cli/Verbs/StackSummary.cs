@@ -9,6 +9,9 @@ namespace SrcNetInfra.Cli.Verbs;
 /// <summary>A stack for review, as plain text or as Markdown for a pull-request comment.</summary>
 public sealed record StackSummary(string Stack, string File, CheckResult Check, EnvironmentPlan? Plan, RenderChanges? Changes)
 {
+    /// <summary>Diff lines per stack in Markdown; the text form always has the whole diff.</summary>
+    public const int MaxDiffLinesInMarkdown = 200;
+
     private string Verdict => Check.Verdict;
 
     private IEnumerable<(string Label, string Value)> Facts()
@@ -43,6 +46,7 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         foreach (var (label, value) in Facts()) t.Append($"  {label}: {value}\n");
         if (Changes is { } c)
         {
+            foreach (var resize in c.Resizes) t.Append($"  {(resize.Shrinks ? "error" : "note")}: {resize.Message}\n");
             if (!c.BaseExists) t.Append("  new stack: no render on the base branch\n");
             else if (!c.Any) t.Append("  rendered output unchanged against the base branch\n");
             else
@@ -75,6 +79,7 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         }
         if (Changes is { } c)
         {
+            foreach (var resize in c.Resizes) m.Append(resize.Shrinks ? $"**❌ {resize.Message}**\n\n" : $"⚠️ {resize.Message}\n\n");
             if (!c.BaseExists) m.Append("New stack: the base branch has no render of it.\n\n");
             else if (!c.Any) m.Append("Rendered output unchanged against the base branch.\n\n");
             else
@@ -82,9 +87,17 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
                 if (c.NewRun)
                     m.Append($"**The Job changes from `{c.JobBefore}` to `{c.JobAfter}`: `pulumi up` starts a new run (new OBS_ID).**\n\n");
                 m.Append($"<details><summary>Rendered changes against the base branch: +{c.Added} −{c.Removed} lines</summary>\n\n");
+                // A pull-request comment holds 65,536 characters for every stack together.
+                var budget = MaxDiffLinesInMarkdown;
                 foreach (var f in c.Files.Where(f => f.Diff.Length > 0))
                 {
-                    m.Append($"`{f.Name}`\n\n```diff\n{f.Diff}```\n\n");
+                    var lines = f.Diff.TrimEnd('\n').Split('\n');
+                    var shown = lines.Take(Math.Max(budget, 0)).ToList();
+                    budget -= shown.Count;
+                    if (shown.Count == 0) continue;
+                    m.Append($"`{f.Name}`\n\n```diff\n{string.Join("\n", shown)}\n```\n\n");
+                    if (shown.Count < lines.Length)
+                        m.Append($"… {lines.Length - shown.Count} more lines: run `srcnet summary --stack {Stack} --base-render DIR` for the whole diff.\n\n");
                 }
                 m.Append("</details>\n\n");
             }

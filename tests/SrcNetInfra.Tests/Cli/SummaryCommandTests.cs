@@ -95,4 +95,49 @@ public class SummaryCommandTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--base-render:", run.Error);
     }
+
+    private static CliRun SummaryOfChangedProd(TempDir dir, string from, string to)
+    {
+        var baseDir = Path.Combine(dir.Path, "base");
+        Assert.Equal(0, CliRun.AtRoot("render", "--stack", "prod", "--out", baseDir).ExitCode);
+        var text = File.ReadAllText(Path.Combine(Repo.Root, "stacks", "Pulumi.prod.yaml"));
+        Assert.Contains(from, text);
+        var head = dir.Write("Pulumi.prod.yaml", text.Replace(from, to, StringComparison.Ordinal));
+        return CliRun.In(dir.Path, "summary", "--config-file", head, "--markdown", "--base-render", baseDir);
+    }
+
+    [Fact]
+    public void An_ingest_area_that_would_shrink_is_flagged_as_a_failing_deploy()
+    {
+        using var dir = new TempDir();
+        var run = SummaryOfChangedProd(dir, "size: 20Gi", "size: 10Gi");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Matches(@"\*\*❌ claim ingest-area would shrink from \d+Gi to \d+Gi: Kubernetes refuses to shrink a claim", run.Out);
+    }
+
+    [Fact]
+    public void An_ingest_area_that_grows_needs_volume_expansion()
+    {
+        using var dir = new TempDir();
+        var run = SummaryOfChangedProd(dir, "size: 20Gi", "size: 40Gi");
+        Assert.Matches(@"⚠️ claim ingest-area grows from \d+Gi to \d+Gi: its storage class must allow volume expansion", run.Out);
+    }
+
+    [Fact]
+    public void A_huge_diff_is_cut_in_markdown_but_whole_in_text()
+    {
+        using var dir = new TempDir();
+        var baseDir = Path.Combine(dir.Path, "base");
+        Assert.Equal(0, CliRun.AtRoot("render", "--stack", "prod", "--out", baseDir).ExitCode);
+        // A base with nothing in common: every rendered line is a change.
+        File.WriteAllText(Path.Combine(baseDir, "manifests.yaml"), "");
+        var markdown = CliRun.AtRoot("summary", "--stack", "prod", "--markdown", "--base-render", baseDir);
+        var text = CliRun.AtRoot("summary", "--stack", "prod", "--base-render", baseDir);
+        var markdownDiffLines = markdown.Out.Split('\n').Count(l => l.StartsWith('+') && !l.StartsWith("+++", StringComparison.Ordinal));
+        Assert.True(markdownDiffLines <= StackSummaryLimit, $"{markdownDiffLines} diff lines in the comment");
+        Assert.Contains("more lines: run `srcnet summary --stack prod --base-render DIR` for the whole diff.", markdown.Out);
+        Assert.True(text.Out.Split('\n').Count(l => l.StartsWith('+')) > StackSummaryLimit);
+    }
+
+    private const int StackSummaryLimit = SrcNetInfra.Cli.Verbs.StackSummary.MaxDiffLinesInMarkdown;
 }
