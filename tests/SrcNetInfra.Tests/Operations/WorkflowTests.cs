@@ -97,11 +97,15 @@ public partial class WorkflowTests
         var runs = string.Join("\n", RunBlocks("test-stack.yml"));
         Assert.Contains("stacks/Pulumi.test.yaml", runs);
         Assert.Contains("srcnet verify --stack \"$STACK\"", runs);
-        var actions = Uses("test-stack.yml", "pulumi/actions@").ToList();
-        Assert.Contains(actions, a => With(a, "command") == "up");
-        var destroy = Assert.Single(actions, a => With(a, "command") == "destroy");
-        Assert.Equal("true", With(destroy, "remove"));
-        Assert.Contains("test-stack", File.ReadAllText(Path.Combine(Directory, "test-stack.yml")));
+        var up = Assert.Single(Uses("test-stack.yml", "pulumi/actions@"), a => a.Children.ContainsKey(new YamlScalarNode("with")));
+        Assert.Equal("up", With(up, "command"));
+        // Destroyed with the CLI, so a stack that was never made is not an error.
+        Assert.Contains("pulumi destroy --yes --remove", runs);
+        Assert.Contains("pulumi stack select", runs);
+        var on = (YamlMappingNode)Load("test-stack.yml").Children[new YamlScalarNode("on")];
+        var types = ((YamlSequenceNode)((YamlMappingNode)on.Children[new YamlScalarNode("pull_request")]).Children[new YamlScalarNode("types")])
+            .Select(t => ((YamlScalarNode)t).Value).ToList();
+        Assert.Equal(["opened", "reopened", "labeled", "synchronize", "unlabeled", "closed"], types);
     }
 
     [Theory]
@@ -117,6 +121,16 @@ public partial class WorkflowTests
             }
         }
         Assert.DoesNotContain("kubeconfig:", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Srcnet_is_installed_only_from_the_package_built_in_the_job()
+    {
+        var action = File.ReadAllText(Path.Combine(Repo.Root, ".github", "actions", "setup-srcnet", "action.yml"));
+        Assert.Contains("<clear />", action);
+        Assert.Contains("--configfile", action);
+        Assert.Contains("--version \"$version\"", action);
+        Assert.DoesNotContain("--add-source", action);
     }
 
     /// <summary>Splits a shell command line into words, with "$VARIABLES" replaced by plausible values.</summary>
