@@ -34,7 +34,7 @@ public static class HelpExamples
         ["verify"] =
         [
             "srcnet verify --stack dev",
-            "srcnet verify --stack prod --run 20261125T130000Z-SKAMID-Karabo --json",
+            "srcnet verify --stack prod --run 20261125T130000Z-x7k2p-SKAMID-Karabo --json",
             "srcnet verify --stack dev --context kind-srcnet --timeout 10s",
         ],
     };
