@@ -203,7 +203,10 @@ public sealed class ConfigSection
     {
         var text = String(key, "auto");
         if (text == "auto") return SizeSetting.Auto;
-        if (Model.Quantity.TryParse(text, out var q) && q.Value >= 1) return SizeSetting.Explicit(q);
+        // A size is compared with byte counts: it must be whole bytes that fit in a long (the storage
+        // parser rounds up and refuses more), as well as a Kubernetes quantity.
+        if (Estimation.StorageRequest.TryParseBytes(text, out _) && Model.Quantity.TryParse(text, out var q) && q.Value >= 1)
+            return SizeSetting.Explicit(q);
         _problems.Error(KeyOf(key), $"must be auto or a storage size such as 100Gi (got '{text}')");
         return SizeSetting.Auto;
     }

@@ -4,7 +4,8 @@ using System.Numerics;
 namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
-/// Turns byte counts into Kubernetes storage requests and back, and into short human sizes for tables.
+/// Turns byte counts into Kubernetes storage requests and back (the config's explicit sizes are read
+/// with <see cref="TryParseBytes"/>), and into short human sizes for tables.
 /// </summary>
 /// <remarks>
 /// The parser is our own rather than <c>k8s.Models.ResourceQuantity</c>: a storage size must round
@@ -31,12 +32,6 @@ public static class StorageRequest
         BigInteger gib = BigInteger.DivRem(scaled, GiB, out BigInteger rest) + (rest.IsZero ? 0 : 1);
         return (BigInteger.Max(gib, BigInteger.One)).ToString(CultureInfo.InvariantCulture) + "Gi";
     }
-
-    /// <summary>Like <see cref="TryParseBytes"/>, but throws <see cref="FormatException"/> for an invalid quantity.</summary>
-    public static long ParseBytes(string quantity) =>
-        TryParseBytes(quantity, out long bytes)
-            ? bytes
-            : throw new FormatException($"'{quantity}' is not a storage quantity (examples: 100Gi, 500M, 1.5Ti, 1e9)");
 
     /// <summary>
     /// Reads a Kubernetes quantity as bytes, rounded up: a number (optional sign, digits with an optional

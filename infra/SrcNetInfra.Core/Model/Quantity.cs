@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s.Models;
 
@@ -25,7 +24,8 @@ public sealed partial record Quantity(string Text, decimal Value)
             quantity = new Quantity(text, new ResourceQuantity(text).ToDecimal());
             return true;
         }
-        catch (Exception e) when (e is FormatException or OverflowException)
+        // ResourceQuantity throws ArgumentOutOfRangeException for exponents such as 1e-2147483648.
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
             return false;
         }
@@ -33,9 +33,6 @@ public sealed partial record Quantity(string Text, decimal Value)
 
     public static Quantity Parse(string text) =>
         TryParse(text, out var q) ? q : throw new FormatException($"'{text}' is not a Kubernetes quantity");
-
-    /// <summary>A whole number of bytes as a binary quantity, e.g. 64Gi.</summary>
-    public static Quantity FromGi(long gi) => Parse(gi.ToString(CultureInfo.InvariantCulture) + "Gi");
 
     public ResourceQuantity ToResourceQuantity() => new(Text);
 
