@@ -27,11 +27,16 @@ public sealed record RenderChanges(
 
     public int Removed => Files.Sum(f => f.Removed);
 
-    public static RenderChanges Against(string baseDirectory, IReadOnlyList<KeyValuePair<string, string>> head)
+    /// <summary>
+    /// The head side comes from the plan itself (its files, its Job's name, its ingest request); only
+    /// the base, which is files on disk, is read back.
+    /// </summary>
+    public static RenderChanges Against(string baseDirectory, EnvironmentPlan head)
     {
-        if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, JobName(Find(head, Manifests.ManifestsFileName)), []);
+        var jobAfter = head.Run.RunId is null ? null : head.Run.WorkloadName;
+        if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, jobAfter, []);
         var files = new List<FileChange>();
-        foreach (var (name, content) in head)
+        foreach (var (name, content) in RenderedFiles.For(head))
         {
             var path = Path.Combine(baseDirectory, name);
             var before = File.Exists(path) ? File.ReadAllText(path) : "";
@@ -41,15 +46,15 @@ public sealed record RenderChanges(
         var baseValues = Path.Combine(baseDirectory, Manifests.ValuesFileName);
         var resizes = new List<ClaimResize>();
         if (File.Exists(baseValues)
-            && ClaimResize.Of(SimulationRun.IngestClaimName, IngestSize(File.ReadAllText(baseValues)), IngestSize(Find(head, Manifests.ValuesFileName))) is { } ingest)
+            && ClaimResize.Of(SimulationRun.IngestClaimName, IngestSize(File.ReadAllText(baseValues)), head.Environment.Sizing.IngestRequest.Text) is { } ingest)
             resizes.Add(ingest);
         return new RenderChanges(true, files,
             File.Exists(baseManifests) ? JobName(File.ReadAllText(baseManifests)) : null,
-            JobName(Find(head, Manifests.ManifestsFileName)),
+            jobAfter,
             resizes);
     }
 
-    /// <summary>The ingest area's requested size in the ingestor's values (persistence.size).</summary>
+    /// <summary>The ingest area's requested size in a base render's values (persistence.size).</summary>
     private static string? IngestSize(string values)
     {
         try
@@ -64,10 +69,7 @@ public sealed record RenderChanges(
         }
     }
 
-    private static string Find(IReadOnlyList<KeyValuePair<string, string>> files, string name) =>
-        files.Single(f => f.Key == name).Value;
-
-    /// <summary>The Job's name in a rendered manifest, or null for a CronJob stack (or unreadable YAML).</summary>
+    /// <summary>The Job's name in a base render's manifests, or null for a CronJob stack (or unreadable YAML).</summary>
     private static string? JobName(string manifests)
     {
         try

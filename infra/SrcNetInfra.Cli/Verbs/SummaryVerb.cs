@@ -1,6 +1,5 @@
 using System.CommandLine;
 using SrcNetInfra.Core.Plan;
-using SrcNetInfra.Core.Rendering;
 using SrcNetInfra.Core.Validation;
 
 namespace SrcNetInfra.Cli.Verbs;
@@ -38,7 +37,7 @@ public static class SummaryVerb
 
             var check = EnvironmentCheck.RunFile(file);
             var plan = check.Environment is { } env ? Planner.Plan(env) : null;
-            var changes = plan is not null && baseDir is not null ? RenderChanges.Against(baseDir, RenderedFiles.For(plan)) : null;
+            var changes = plan is not null && baseDir is not null ? RenderChanges.Against(baseDir, plan) : null;
             var summary = new StackSummary(Core.Config.StackFile.StackNameOf(file), context.Display(file), check, plan, changes);
             context.Out.Write(parse.GetValue(markdown) ? summary.ToMarkdown() : summary.ToText());
             return check.Ok ? ExitCodes.Ok : ExitCodes.UsageOrConfig;

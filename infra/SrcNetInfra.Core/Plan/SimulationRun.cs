@@ -18,8 +18,14 @@ public static class SimulationRun
     public const string IngestClaimName = "ingest-area";
     public const string IngestMountPath = "/ingest";
 
+    /// <summary>The app.kubernetes.io/component of the simulation's Jobs and pods; verify selects runs by it.</summary>
+    public const string Component = "simulation";
+
     /// <summary>Starts the first log line of every run: <c>srcnet-run: OBS_ID=... FILE_PREFIX=...</c>.</summary>
     public const string RunMarker = "srcnet-run:";
+
+    /// <summary>The run's first log line; the script writes it with the shell's values, verify parses it back.</summary>
+    public static string MarkerLine(string obsId, string filePrefix) => $"{RunMarker} OBS_ID={obsId} FILE_PREFIX={filePrefix}";
 
     /// <summary>
     /// The shell variable a CronJob run's id lives in: its UTC start and its pod's random suffix,
@@ -75,9 +81,9 @@ public static class SimulationRun
         annotations[Annotations.ObsId] = obsId;
         annotations[Annotations.FilePrefix] = filePrefix;
 
-        var podLabels = Labels.For(spec, "simulation", w.Image.Tag);
+        var podLabels = WorkloadLabels(spec);
         podLabels[Annotations.RunId] = runId;
-        var env_ = ContractEnvironment(spec).Append(new("OBS_ID", obsId)).Append(new("FILE_PREFIX", filePrefix));
+        var variables = ContractEnvironment(spec).Append(new("OBS_ID", obsId)).Append(new("FILE_PREFIX", filePrefix));
 
         return new V1Job
         {
@@ -87,10 +93,10 @@ public static class SimulationRun
             {
                 Name = JobName(w, runId),
                 NamespaceProperty = spec.Namespace.Name,
-                Labels = Labels.For(spec, "simulation", w.Image.Tag),
+                Labels = WorkloadLabels(spec),
                 Annotations = annotations,
             },
-            Spec = JobSpec(env, podLabels, env_, Script(w, cron: false)),
+            Spec = JobSpec(env, podLabels, variables, Script(w, cron: false)),
         };
     }
 
@@ -110,7 +116,7 @@ public static class SimulationRun
             {
                 Name = w.Name,
                 NamespaceProperty = spec.Namespace.Name,
-                Labels = Labels.For(spec, "simulation", w.Image.Tag),
+                Labels = WorkloadLabels(spec),
                 Annotations = annotations,
             },
             Spec = new V1CronJobSpec
@@ -126,10 +132,10 @@ public static class SimulationRun
                 {
                     Metadata = new V1ObjectMeta
                     {
-                        Labels = Labels.For(spec, "simulation", w.Image.Tag),
+                        Labels = WorkloadLabels(spec),
                         Annotations = new SortedDictionary<string, string>(annotations, StringComparer.Ordinal),
                     },
-                    Spec = JobSpec(env, Labels.For(spec, "simulation", w.Image.Tag), ContractEnvironment(spec), Script(w, cron: true), PodNameFromDownwardApi()),
+                    Spec = JobSpec(env, WorkloadLabels(spec), ContractEnvironment(spec), Script(w, cron: true), PodNameFromDownwardApi()),
                 },
             },
         };
@@ -150,7 +156,7 @@ public static class SimulationRun
             lines.Add($"export FILE_PREFIX=\"{w.Metadata.FilePrefixFor(run)}\"");
         }
         // A line srcnet verify reads back from the pod's log: a CronJob run's ids exist nowhere else.
-        lines.Add($"echo \"{RunMarker} OBS_ID=$OBS_ID FILE_PREFIX=$FILE_PREFIX\"");
+        lines.Add($"echo \"{MarkerLine("$OBS_ID", "$FILE_PREFIX")}\"");
         lines.Add("mkdir -p \"$OUT_DIR\"");
         lines.Add($"exec python -m {Module} {string.Join(" ", w.Products.Flags)}");
         return string.Join("\n", lines) + "\n";
@@ -210,6 +216,9 @@ public static class SimulationRun
             },
         };
     }
+
+    private static SortedDictionary<string, string> WorkloadLabels(EnvironmentSpec spec) =>
+        Labels.For(spec, Component, spec.Workflow.Image.Tag);
 
     private static V1EnvVar PodNameFromDownwardApi() => new()
     {

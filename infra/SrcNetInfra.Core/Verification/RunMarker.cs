@@ -28,5 +28,5 @@ public static partial class RunMarker
     }
 
     /// <summary>The line as the run's script writes it; the inverse of <see cref="Parse"/>.</summary>
-    public static string Format(RunIds ids) => $"{SimulationRun.RunMarker} OBS_ID={ids.ObsId} FILE_PREFIX={ids.FilePrefix}";
+    public static string Format(RunIds ids) => SimulationRun.MarkerLine(ids.ObsId, ids.FilePrefix);
 }

@@ -52,7 +52,7 @@ public sealed record VerifyTarget(
             new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
                 [Labels.Instance] = spec.Stack,
-                [Labels.Component] = "simulation",
+                [Labels.Component] = SimulationRun.Component,
             },
             w.Products.SelectedNames,
             spec.Ingestor.Settings.MetadataSuffix,
