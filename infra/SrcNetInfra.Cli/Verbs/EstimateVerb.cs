@@ -60,8 +60,6 @@ public static class EstimateVerb
         return command;
     }
 
-    private const double MaxChannels = 10_000_000;
-
     private sealed record EstimateBasis(string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, int RunsToHold);
 
     private static EstimateBasis Basis(CliContext context, StackSource source, ParseResult parse)
@@ -99,12 +97,10 @@ public static class EstimateVerb
             throw new UsageException($"--start-freq-hz: must be greater than 0 (got {input.StartFreqHz})");
         if (!(input.FreqIncHz > 0) || double.IsInfinity(input.FreqIncHz))
             throw new UsageException($"--freq-inc-hz: must be greater than 0 (got {input.FreqIncHz})");
-        if (!(input.EndFreqHz > input.StartFreqHz) || double.IsInfinity(input.EndFreqHz))
-            throw new UsageException($"--end-freq-hz: must be greater than the start frequency {input.StartFreqHz} Hz (got {input.EndFreqHz})");
-        if (input.FreqIncHz > input.EndFreqHz - input.StartFreqHz)
-            throw new UsageException($"--freq-inc-hz: {input.FreqIncHz} Hz is wider than the band ({input.EndFreqHz - input.StartFreqHz} Hz), which leaves no channel");
-        // The same bound the config applies (srcnet:workflow.simulation.freqIncHz).
-        if ((input.EndFreqHz - input.StartFreqHz) / input.FreqIncHz > MaxChannels)
-            throw new UsageException($"--freq-inc-hz: {input.FreqIncHz} Hz gives more than {MaxChannels:N0} channels; check the band and the channel width");
+        if (double.IsInfinity(input.EndFreqHz))
+            throw new UsageException($"--end-freq-hz: must be a finite frequency (got {input.EndFreqHz})");
+        // The same rules the config applies to srcnet:workflow.simulation, named by flag.
+        if (Band.Check(input.StartFreqHz, input.EndFreqHz, input.FreqIncHz, "--start-freq-hz", "--end-freq-hz") is { } band)
+            throw new UsageException($"{(band.Field == BandField.EndFreq ? "--end-freq-hz" : "--freq-inc-hz")}: {band.Message}");
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Cronos;
+using SrcNetInfra.Core.Estimation;
 using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Core.Config;
@@ -164,13 +165,8 @@ internal static partial class WorkflowConfig
         var stations = s.Int("stations", 144, min: 2, max: 100_000);
         s.Done();
 
-        if (end <= start)
-            problems.Error(s.KeyOf("endFreqHz"), $"must be greater than startFreqHz ({Fmt(start)} Hz), got {Fmt(end)} Hz");
-        else if (inc > end - start)
-            problems.Error(s.KeyOf("freqIncHz"),
-                $"must be at most endFreqHz - startFreqHz ({Fmt(end - start)} Hz) so there is at least one channel, got {Fmt(inc)} Hz");
-        else if ((decimal)(end - start) / (decimal)inc > 10_000_000)
-            problems.Error(s.KeyOf("freqIncHz"), $"gives more than 10,000,000 channels; check the band and channel width");
+        if (Band.Check(start, end, inc, "startFreqHz", "endFreqHz") is { } band)
+            problems.Error(s.KeyOf(band.Field == BandField.EndFreq ? "endFreqHz" : "freqIncHz"), band.Message);
         if (!DateTime.TryParseExact(startDate, "MM.dd.yyyy'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             problems.Error(s.KeyOf("startDateAndTime"), $"must be a UTC time as MM.DD.YYYYTHH:MM, e.g. 04.26.2020T16:36 (got '{startDate}')");
         if (stations != 144)
@@ -270,6 +266,4 @@ internal static partial class WorkflowConfig
     }
 
     private static string? Positive(double v) => v > 0 ? null : "must be greater than 0";
-
-    private static string Fmt(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }
