@@ -21,14 +21,11 @@ public class PlanStepsBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Repo.StackFile(Stack);
-        var result = EnvironmentCheck.RunFile(path);
-        _environment = result.Environment
-            ?? throw new InvalidOperationException($"{path} does not pass its checks: {string.Join("; ", result.Errors)}");
+        _environment = Repo.CheckedEnvironment(Stack);
         _plan = Planner.Plan(_environment);
     }
 
-    /// <summary>Build the Kubernetes objects and the release; a Job's run id is a digest of the Job serialized to YAML.</summary>
+    /// <summary>Build the Kubernetes objects and the release; a Job's run id is a digest of the Job serialized to JSON.</summary>
     [Benchmark]
     public EnvironmentPlan Plan() => Planner.Plan(_environment);
 

@@ -1,3 +1,5 @@
+using SrcNetInfra.Core.Validation;
+
 namespace SrcNetInfra.Benchmarks;
 
 /// <summary>Paths in the repository, found from wherever the benchmark process runs.</summary>
@@ -18,6 +20,15 @@ public static class Repo
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException($"no Pulumi.{stack}.yaml in {Root} or {Path.Combine(Root, "stacks")}");
+    }
+
+    /// <summary>The stack's checked environment; a stack that does not pass its checks stops the benchmark.</summary>
+    public static CheckedEnvironment CheckedEnvironment(string stack)
+    {
+        var path = StackFile(stack);
+        var result = EnvironmentCheck.RunFile(path);
+        return result.Environment
+            ?? throw new InvalidOperationException($"{path} does not pass its checks: {string.Join("; ", result.Errors)}");
     }
 
     private static string FindRoot()

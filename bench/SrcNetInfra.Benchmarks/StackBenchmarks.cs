@@ -23,9 +23,7 @@ public class StackBenchmarks
     public void Setup()
     {
         _path = Repo.StackFile(Stack);
-        var result = EnvironmentCheck.RunFile(_path);
-        _environment = result.Environment
-            ?? throw new InvalidOperationException($"{_path} does not pass its checks: {string.Join("; ", result.Errors)}");
+        _environment = Repo.CheckedEnvironment(Stack);
     }
 
     /// <summary>Read the YAML file, read the srcnet: keys, validate, estimate one run and size the volumes.</summary>
@@ -34,11 +32,5 @@ public class StackBenchmarks
 
     /// <summary>Plan the checked environment, then render the manifests, the ingestor's values and its release file.</summary>
     [Benchmark]
-    public int PlanAndRender()
-    {
-        var plan = Planner.Plan(_environment);
-        return Manifests.Render(plan).Length
-               + HelmValues.Render(plan.Ingestor).Length
-               + HelmValues.ReleaseFile(plan.Ingestor).Length;
-    }
+    public int PlanAndRender() => RenderedFiles.For(Planner.Plan(_environment)).Sum(f => f.Value.Length);
 }

@@ -113,13 +113,17 @@ public partial class WorkflowTests
     public void Credentials_come_from_repository_secrets_only(string name)
     {
         var text = File.ReadAllText(Path.Combine(Directory, name));
+        var uses = 0;
         foreach (var credential in new[] { "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "KUBECONFIG_B64" })
         {
             foreach (Match m in Regex.Matches(text, $@"^\s*{credential}:\s*(?<value>.+)$", RegexOptions.Multiline))
             {
                 Assert.Equal($"${{{{ secrets.{credential} }}}}", m.Groups["value"].Value.Trim());
+                uses++;
             }
         }
+        // Every workflow reaches the cluster or Pulumi: a test that found no credential checked nothing.
+        Assert.True(uses > 0, $"{name} sets no credential from a secret");
         Assert.DoesNotContain("kubeconfig:", text, StringComparison.OrdinalIgnoreCase);
     }
 
