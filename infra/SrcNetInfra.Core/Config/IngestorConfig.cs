@@ -31,21 +31,23 @@ internal static class IngestorConfig
         image.Done();
 
         var c = s.Section("config");
-        var settings = new IngestorSettings(
-            Frequency: c.Int("frequency", 5, min: 1),
-            BatchSize: c.Int("batchSize", 50, min: 1),
-            MetadataSuffix: c.String("metadataSuffix", "meta"),
-            NProcesses: c.Int("nProcesses", 4, min: 1),
-            IngestionBackendName: c.String("ingestionBackendName", "rucio"),
-            RucioIngestRseName: c.String("rucioIngestRseName", null, "the site's Rucio storage element, e.g. CHSRC_XRD_DEV"),
-            Debug: c.Bool("debug", false),
-            AutoStart: c.Bool("autoStart", true),
-            RucioCfgClientHost: c.String("rucioCfgClientHost", "https://rucio.srcdev.skao.int"),
-            RucioCfgClientAuthType: c.String("rucioCfgClientAuthType", "oidc"),
-            RucioCfgClientOidcScope: c.String("rucioCfgClientOidcScope", "openid profile rucio wlcg.groups"),
-            RucioCfgClientOidcAudience: c.String("rucioCfgClientOidcAudience", "rucio https://wlcg.cern.ch/jwt/v1/any"),
-            RucioCfgClientAccount: c.String("rucioCfgClientAccount", null, "the site's Rucio service account, e.g. service_chsrc_ingestion"),
-            OidcTokenEndpoint: c.String("oidcTokenEndpoint", "https://ska-iam.stfc.ac.uk/token"));
+        var settings = new IngestorSettings
+        {
+            Frequency = c.Int("frequency", 5, min: 1),
+            BatchSize = c.Int("batchSize", 50, min: 1),
+            MetadataSuffix = c.String("metadataSuffix", "meta"),
+            NProcesses = c.Int("nProcesses", 4, min: 1),
+            IngestionBackendName = c.String("ingestionBackendName", "rucio"),
+            RucioIngestRseName = c.String("rucioIngestRseName", null, "the site's Rucio storage element, e.g. CHSRC_XRD_DEV"),
+            Debug = c.Bool("debug", false),
+            AutoStart = c.Bool("autoStart", true),
+            RucioCfgClientHost = c.String("rucioCfgClientHost", "https://rucio.srcnet.skao.int"),
+            RucioCfgClientAuthType = c.String("rucioCfgClientAuthType", "oidc"),
+            RucioCfgClientOidcScope = c.String("rucioCfgClientOidcScope", "openid profile rucio wlcg.groups"),
+            RucioCfgClientOidcAudience = c.String("rucioCfgClientOidcAudience", "rucio https://wlcg.cern.ch/jwt/v1/any"),
+            RucioCfgClientAccount = c.String("rucioCfgClientAccount", null, "the site's Rucio service account, e.g. service_chsrc_ingestion"),
+            OidcTokenEndpoint = c.String("oidcTokenEndpoint", "https://ska-iam.stfc.ac.uk/token"),
+        };
         c.Done();
         if (settings.MetadataSuffix.Length == 0 || settings.MetadataSuffix.Contains('/'))
             problems.Error(c.KeyOf("metadataSuffix"), $"must be a file-name suffix such as meta (got '{settings.MetadataSuffix}')");
@@ -53,19 +55,31 @@ internal static class IngestorConfig
         CheckHttpsUrl(c, "oidcTokenEndpoint", settings.OidcTokenEndpoint, problems);
 
         var p = s.Section("persistence");
-        var persistence = new IngestAreaSpec(
-            StorageClass: p.String("storageClass", null, "a ReadWriteMany storage class of the cluster, e.g. cephfs"),
-            AccessMode: p.Choice("accessMode", "ReadWriteMany", AccessModes),
-            Size: p.Size("size"),
-            RunsToHold: p.Int("runsToHold", Defaults.RunsToHold, min: 1, max: 1_000_000),
-            Headroom: p.Number("headroom", Defaults.IngestHeadroom, Headroom.Check));
+        var persistence = new IngestAreaSpec
+        {
+            StorageClass = p.String("storageClass", null, "a ReadWriteMany storage class of the cluster, e.g. cephfs"),
+            AccessMode = p.Choice("accessMode", "ReadWriteMany", AccessModes),
+            Size = p.Size("size"),
+            RunsToHold = p.Int("runsToHold", Defaults.RunsToHold, min: 1, max: 1_000_000),
+            Headroom = p.Number("headroom", Defaults.IngestHeadroom, Headroom.Check),
+        };
         p.Done();
         if (persistence.AccessMode != "ReadWriteMany")
             problems.Warning(p.KeyOf("accessMode"),
                 $"the workflow's pod and the ingestor's pod both mount ingest-area; with {persistence.AccessMode} they must run on the same node");
 
         s.Done();
-        return new IngestorSpec(release, chart, version, repository, imageRepository, imageTag, settings, persistence);
+        return new IngestorSpec
+        {
+            ReleaseName = release,
+            Chart = chart,
+            Version = version,
+            Repository = repository,
+            ImageRepository = imageRepository,
+            ImageTag = imageTag,
+            Settings = settings,
+            Persistence = persistence,
+        };
     }
 
     private static void CheckHttpsUrl(ConfigSection c, string key, string value, Problems problems)

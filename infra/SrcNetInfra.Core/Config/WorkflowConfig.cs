@@ -12,7 +12,6 @@ namespace SrcNetInfra.Core.Config;
 /// </summary>
 internal static partial class WorkflowConfig
 {
-    public static readonly string[] Modes = ["job", "cronjob"];
     public static readonly string[] PullPolicies = ["IfNotPresent", "Always", "Never"];
     public static readonly string[] AffinityOperators = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"];
     public static readonly string[] TolerationOperators = ["Equal", "Exists"];
@@ -35,8 +34,7 @@ internal static partial class WorkflowConfig
 
     public static WorkflowSpec Read(ConfigSection s, Problems problems)
     {
-        var modeText = s.Choice("mode", "job", Modes);
-        var mode = modeText == "cronjob" ? WorkflowMode.CronJob : WorkflowMode.Job;
+        var mode = s.Choice("mode", WorkflowMode.Job, ConfigWords.WorkflowMode);
 
         var name = s.String("name", "karabo-aastar");
         if (Names.CheckLabelName(name, MaxNameLength) is { } badName) problems.Error(s.KeyOf("name"), badName);
@@ -79,8 +77,27 @@ internal static partial class WorkflowConfig
         }
 
         s.Done();
-        return new WorkflowSpec(mode, name, schedule, timeZone, image, products, simulation, metadata, outDir,
-            resources, affinity, tolerations, runNumber, ttl, deadline, successfulHistory, failedHistory, startingDeadline);
+        return new WorkflowSpec
+        {
+            Mode = mode,
+            Name = name,
+            Schedule = schedule,
+            TimeZone = timeZone,
+            Image = image,
+            Products = products,
+            Simulation = simulation,
+            Metadata = metadata,
+            OutDir = outDir,
+            Resources = resources,
+            NodeAffinity = affinity,
+            Tolerations = tolerations,
+            RunNumber = runNumber,
+            TtlSecondsAfterFinished = ttl,
+            ActiveDeadlineSeconds = deadline,
+            SuccessfulJobsHistoryLimit = successfulHistory,
+            FailedJobsHistoryLimit = failedHistory,
+            StartingDeadlineSeconds = startingDeadline,
+        };
     }
 
     private static string ReadSchedule(ConfigSection s, WorkflowMode mode, Problems problems)
@@ -134,12 +151,12 @@ internal static partial class WorkflowConfig
 
     private static ProductSelection ReadProducts(ConfigSection s, Problems problems)
     {
-        var names = s.StringList("products", ["dirty", "cleaned"]);
+        var names = s.StringList("products", ProductSelection.Default.SelectedNames);
         var selection = ProductSelection.TryParse(names, out var error);
         if (selection is null)
         {
             problems.Error(s.KeyOf("products"), error!);
-            return new ProductSelection(false, true, true);
+            return ProductSelection.Default;
         }
         if (selection.IsEmpty)
             problems.Error(s.KeyOf("products"), "must name at least one of visibility, dirty, cleaned (the workflow fails at start without one)");
@@ -152,27 +169,30 @@ internal static partial class WorkflowConfig
     private static SimulationSpec ReadSimulation(ConfigSection s, Problems problems)
     {
         var skyModel = s.Choice("skyModel", "MIGHTEE_L1", "MIGHTEE_L1");
-        var ra = s.Number("phaseCenterRaDeg", 150.12, v => v is >= 0 and < 360 ? null : "must be a right ascension in degrees, 0 <= RA < 360");
-        var dec = s.Number("phaseCenterDecDeg", 2.21, v => v is >= -90 and <= 90 ? null : "must be a declination in degrees, -90 <= Dec <= 90");
-        var start = s.Number("startFreqHz", 1.304e9, Positive);
-        var end = s.Number("endFreqHz", 1.375e9, Positive);
-        var inc = s.Number("freqIncHz", 17_750_000, Positive);
-        var obsLength = s.Number("obsLengthHours", 4.0, v => v is > 0 and <= 24 * 365 ? null : "must be greater than 0 hours");
-        var timeStamps = s.Int("numTimeStamps", 24, min: 1, max: 10_000_000);
-        var startDate = s.String("startDateAndTime", "04.26.2020T16:36");
-        var npixel = s.Int("imagingNpixel", 2024, min: 1, max: 100_000);
-        var cellsize = ReadCellsize(s, problems);
-        var stations = s.Int("stations", 144, min: 2, max: 100_000);
+        var spec = new SimulationSpec
+        {
+            SkyModel = skyModel,
+            PhaseCenterRaDeg = s.Number(SimulationSettings.PhaseCenterRaDeg),
+            PhaseCenterDecDeg = s.Number(SimulationSettings.PhaseCenterDecDeg),
+            StartFreqHz = s.Number(SimulationSettings.StartFreqHz),
+            EndFreqHz = s.Number(SimulationSettings.EndFreqHz),
+            FreqIncHz = s.Number(SimulationSettings.FreqIncHz),
+            ObsLengthHours = s.Number(SimulationSettings.ObsLengthHours),
+            NumTimeStamps = s.Int(SimulationSettings.NumTimeStamps),
+            StartDateAndTime = s.String("startDateAndTime", StartTime.Default),
+            ImagingNpixel = s.Int(SimulationSettings.ImagingNpixel),
+            ImagingCellsize = ReadCellsize(s, problems),
+            Stations = s.Int(SimulationSettings.Stations),
+        };
         s.Done();
 
-        if (Band.Check(start, end, inc, "startFreqHz", "endFreqHz") is { } band)
-            problems.Error(s.KeyOf(band.Field == BandField.EndFreq ? "endFreqHz" : "freqIncHz"), band.Message);
-        if (!DateTime.TryParseExact(startDate, "MM.dd.yyyy'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            problems.Error(s.KeyOf("startDateAndTime"), $"must be a UTC time as MM.DD.YYYYTHH:MM, e.g. 04.26.2020T16:36 (got '{startDate}')");
-        if (stations != 144)
-            problems.Warning(s.KeyOf("stations"), $"the workflow always simulates SKA-Mid AA* (144 stations); {stations} only changes the estimate");
-
-        return new SimulationSpec(skyModel, ra, dec, start, end, inc, obsLength, timeStamps, startDate, npixel, cellsize, stations);
+        if (Band.Check(spec.StartFreqHz, spec.EndFreqHz, spec.FreqIncHz, setting => setting.Key) is { } band)
+            problems.Error(s.KeyOf(band.Setting.Key), band.Reason);
+        if (StartTime.Check(spec.StartDateAndTime) is { } badTime)
+            problems.Error(s.KeyOf("startDateAndTime"), badTime);
+        if (spec.Stations != SimulationSettings.Stations.Default)
+            problems.Warning(s.KeyOf("stations"), $"the workflow always simulates SKA-Mid AA* (144 stations); {spec.Stations} only changes the estimate");
+        return spec;
     }
 
     private static double? ReadCellsize(ConfigSection s, Problems problems)
@@ -199,7 +219,16 @@ internal static partial class WorkflowConfig
         s.Done();
         if (authority.Length == 0) problems.Error(s.KeyOf("ivoidAuthority"), "must not be empty (the publisher DID's authority, e.g. test.skao)");
         if (collection.Length == 0) problems.Error(s.KeyOf("obsCollection"), "must not be empty (the ObsCore collection, e.g. SKAO/SKAMID)");
-        return new MetadataSpec(scope, (long)lifetime, authority, path, collection, obsId, filePrefix);
+        return new MetadataSpec
+        {
+            RucioNamespace = scope,
+            RucioLifetime = (long)lifetime,
+            IvoidAuthority = authority,
+            IvoidPath = path,
+            ObsCollection = collection,
+            ObsIdPattern = obsId,
+            FilePrefixPattern = filePrefix,
+        };
     }
 
     /// <summary>
@@ -229,7 +258,14 @@ internal static partial class WorkflowConfig
         limits.Done();
         var gpu = s.Int("gpu", 0, min: 0, max: 64);
         s.Done();
-        return new WorkloadResources(requestsCpu, requestsMemory, limitsCpu, limitsMemory, gpu);
+        return new WorkloadResources
+        {
+            RequestsCpu = requestsCpu,
+            RequestsMemory = requestsMemory,
+            LimitsCpu = limitsCpu,
+            LimitsMemory = limitsMemory,
+            Gpu = gpu,
+        };
     }
 
     private static NodeRequirement ReadNodeRequirement(ConfigSection s, Problems problems)
@@ -264,6 +300,4 @@ internal static partial class WorkflowConfig
         if (key is not null && Names.CheckLabelKey(key) is { } bad) problems.Error(s.KeyOf("key"), bad);
         return new TolerationSpec(key, op, value, effect);
     }
-
-    private static string? Positive(double v) => v > 0 ? null : "must be greater than 0";
 }

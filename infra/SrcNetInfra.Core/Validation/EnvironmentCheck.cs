@@ -20,7 +20,7 @@ public static class EnvironmentCheck
         Estimate estimate;
         try
         {
-            estimate = Estimator.For(Sizing.InputFor(spec.Workflow.Simulation, spec.Workflow.Products));
+            estimate = Estimator.For(EstimateInput.For(spec.Workflow.Simulation, spec.Workflow.Products));
         }
         catch (OverflowException)
         {

@@ -62,7 +62,7 @@ public class DefaultsTests
         Assert.Equal(17_750_000, s.FreqIncHz);
         Assert.Equal(4.0, s.ObsLengthHours);
         Assert.Equal(24, s.NumTimeStamps);
-        Assert.Equal("04.26.2020T16:36", s.StartDateAndTime);
+        Assert.Equal("2020-04-26T16:36", s.StartDateAndTime);
         Assert.Equal(2024, s.ImagingNpixel);
         Assert.Null(s.ImagingCellsize); // the workflow's None
         Assert.Equal(144, s.Stations);
@@ -138,7 +138,7 @@ public class DefaultsTests
         Assert.Equal("TEST_RSE", c.RucioIngestRseName);
         Assert.False(c.Debug);
         Assert.True(c.AutoStart);
-        Assert.Equal("https://rucio.srcdev.skao.int", c.RucioCfgClientHost);
+        Assert.Equal("https://rucio.srcnet.skao.int", c.RucioCfgClientHost);
         Assert.Equal("oidc", c.RucioCfgClientAuthType);
         Assert.Equal("openid profile rucio wlcg.groups", c.RucioCfgClientOidcScope);
         Assert.Equal("rucio https://wlcg.cern.ch/jwt/v1/any", c.RucioCfgClientOidcAudience);

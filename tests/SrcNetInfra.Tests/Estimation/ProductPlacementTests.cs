@@ -6,7 +6,7 @@ namespace SrcNetInfra.Tests.Estimation;
 /// <summary>Which parts land in scratch and which in the ingest area, per product selection (FACTS.md, "Where products go").</summary>
 public class ProductPlacementTests
 {
-    private static Estimate For(ProductSelection products) => Estimator.For(EstimateInput.SeedExample with { Products = products });
+    private static Estimate For(ProductSelection products) => Estimator.For(EstimateInput.Defaults with { Products = products });
 
     private static string[] Names(IEnumerable<EstimatePart> parts) => [.. parts.Select(p => p.Name)];
 

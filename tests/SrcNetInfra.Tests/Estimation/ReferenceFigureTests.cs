@@ -56,7 +56,7 @@ public class ReferenceFigureTests
     [Fact]
     public void Invalid_inputs_are_refused_rather_than_sized()
     {
-        var ok = EstimateInput.SeedExample;
+        var ok = EstimateInput.Defaults;
         Assert.Throws<ArgumentOutOfRangeException>(() => Estimator.For(ok with { Stations = 1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Estimator.For(ok with { TimeSteps = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Estimator.For(ok with { ImagingNpixel = 0 }));
@@ -81,7 +81,7 @@ public class ReferenceFigureTests
         };
         Assert.Throws<OverflowException>(() => Estimator.For(huge));
         // npixel^2 x 8 overflows only through the image (int.MaxValue^2 x 8 ~ 3.7e19).
-        Assert.Throws<OverflowException>(() => Estimator.For(EstimateInput.SeedExample with { ImagingNpixel = int.MaxValue }));
+        Assert.Throws<OverflowException>(() => Estimator.For(EstimateInput.Defaults with { ImagingNpixel = int.MaxValue }));
         // A band too wide for a long channel count.
         Assert.Throws<OverflowException>(() => Estimator.Channels(0, 1e25, 1));
         Assert.Throws<OverflowException>(() => Estimator.Channels(0, double.NaN, 1));

@@ -60,7 +60,7 @@ public class IngestorReleaseTests
             ("rucio_ingest_rse_name", "TEST_RSE"),
             ("debug", "false"),
             ("auto_start", "true"),
-            ("rucio_cfg_client_host", "https://rucio.srcdev.skao.int"),
+            ("rucio_cfg_client_host", "https://rucio.srcnet.skao.int"),
             ("rucio_cfg_client_auth_type", "oidc"),
             ("rucio_cfg_client_oidc_scope", "openid profile rucio wlcg.groups"),
             ("rucio_cfg_client_oidc_audience", "rucio https://wlcg.cern.ch/jwt/v1/any"),

@@ -116,7 +116,7 @@ public class JobTests
         Assert.Equal(17_750_000, Num(env["FREQ_INC_HZ"]));
         Assert.Equal(4.0, Num(env["OBS_LENGTH_HOURS"]));
         Assert.Equal("24", env["NUM_TIME_STAMPS"]);
-        Assert.Equal("04.26.2020T16:36", env["START_DATE_AND_TIME"]);
+        Assert.Equal("2020-04-26T16:36", env["START_DATE_AND_TIME"]);
         Assert.Equal("2024", env["IMAGING_NPIXEL"]);
         Assert.Equal("None", env["IMAGING_CELLSIZE"]);
         Assert.Equal("testing", env["RUCIO_NAMESPACE"]);
