@@ -5,7 +5,11 @@ namespace SrcNetInfra.Core.Config;
 /// <summary>Reads <c>srcnet:secret</c>; defaults are the reference setup of FACTS.md.</summary>
 internal static class SecretConfig
 {
-    public static readonly string[] ExternalSecretsApiVersions = ["external-secrets.io/v1beta1", "external-secrets.io/v1"];
+    /// <summary>
+    /// v1 first, the default: operators from 0.16 serve it, and from 0.17 (May 2025) v1beta1 is not
+    /// served at all (docs/ingestor.md#the-oidc-client-secret). v1beta1 stays for older operators.
+    /// </summary>
+    public static readonly string[] ExternalSecretsApiVersions = ["external-secrets.io/v1", "external-secrets.io/v1beta1"];
 
     public static SecretSpec Read(ConfigSection s, Problems problems)
     {
@@ -22,7 +26,7 @@ internal static class SecretConfig
         var v = s.Section("vault");
         var vault = new VaultSpec
         {
-            ApiVersion = v.Choice("apiVersion", "external-secrets.io/v1beta1", ExternalSecretsApiVersions),
+            ApiVersion = v.Choice("apiVersion", ExternalSecretsApiVersions[0], ExternalSecretsApiVersions),
             Server = v.String("server", "http://vault.vault.svc.cluster.local:8200"),
             Path = v.String("path", "app"),
             Version = v.Choice("version", "v2", "v1", "v2"),

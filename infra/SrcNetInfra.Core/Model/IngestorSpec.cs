@@ -7,6 +7,8 @@ public sealed record IngestorSpec
     public required string Chart { get; init; }
     public required string Version { get; init; }
     public required string Repository { get; init; }
+    public required int TimeoutSeconds { get; init; }
+    public required int MaxHistory { get; init; }
     public required string ImageRepository { get; init; }
     public required string ImageTag { get; init; }
     public required IngestorSettings Settings { get; init; }

@@ -107,7 +107,8 @@ public class DefaultsTests
         Assert.Equal("datalake-ingestion", secret.Name);
         Assert.Equal("oidc-client-id", secret.ClientIdKey);
         Assert.Equal("oidc-client-secret", secret.ClientSecretKey);
-        Assert.Equal("external-secrets.io/v1beta1", secret.Vault.ApiVersion);
+        // ESO serves only v1 from 0.17 (docs/ingestor.md#the-oidc-client-secret).
+        Assert.Equal("external-secrets.io/v1", secret.Vault.ApiVersion);
         Assert.Equal("http://vault.vault.svc.cluster.local:8200", secret.Vault.Server);
         Assert.Equal("app", secret.Vault.Path);
         Assert.Equal("v2", secret.Vault.Version);
