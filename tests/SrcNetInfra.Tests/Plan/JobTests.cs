@@ -5,7 +5,7 @@ using SrcNetInfra.Core.Plan;
 namespace SrcNetInfra.Tests.Plan;
 
 /// <summary>
-/// The simulation as a Job, following the workflow container's contract (docs/workflow.md#the-containers-contract): the command,
+/// The simulation as a Job, following the workflow container's contract (docs/workflow.md#the-container-contract): the command,
 /// the product flags, every environment variable once, the two volumes, resources and placement.
 /// </summary>
 public class JobTests
