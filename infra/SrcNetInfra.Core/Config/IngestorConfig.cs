@@ -3,7 +3,7 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Core.Config;
 
 /// <summary>
-/// Reads <c>srcnet:ingestor</c>. Defaults are the chart 0.1.1 values of FACTS.md; the site's RSE,
+/// Reads <c>srcnet:ingestor</c>. Defaults are the chart 0.1.1 values of docs/ingestor.md#chart-values-and-defaults; the site's RSE,
 /// Rucio account and storage class have no sensible default and must be stated.
 /// </summary>
 internal static partial class IngestorConfig

@@ -2,7 +2,7 @@ using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Core.Config;
 
-/// <summary>Reads <c>srcnet:secret</c>; defaults are the reference setup of FACTS.md.</summary>
+/// <summary>Reads <c>srcnet:secret</c>; defaults are the reference setup of docs/ingestor.md#reference-setup-with-vault.</summary>
 internal static class SecretConfig
 {
     /// <summary>

@@ -7,7 +7,7 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Core.Config;
 
 /// <summary>
-/// Reads <c>srcnet:workflow</c>. Defaults are the seed's example job (FACTS.md); the image tag and
+/// Reads <c>srcnet:workflow</c>. Defaults are the seed's example job (docs/workflow.md#environment-variables); the image tag and
 /// the node placement are the site's to state.
 /// </summary>
 internal static partial class WorkflowConfig

@@ -23,7 +23,7 @@ public sealed record SecretSpec
     public required VaultSpec Vault { get; init; }
 }
 
-/// <summary>The External Secrets Operator's view of Vault (FACTS.md, "The OIDC client secret").</summary>
+/// <summary>The External Secrets Operator's view of Vault (docs/ingestor.md#reference-setup-with-vault).</summary>
 public sealed record VaultSpec
 {
     public required string ApiVersion { get; init; }

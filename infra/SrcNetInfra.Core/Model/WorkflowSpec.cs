@@ -46,7 +46,7 @@ public sealed record ContainerImage(string Repository, string Tag, string PullPo
 }
 
 /// <summary>
-/// The simulation's environment variables (docs/workflow.md). Named members: several adjacent
+/// The simulation's environment variables (docs/workflow.md#environment-variables). Named members: several adjacent
 /// doubles (frequencies, coordinates) must not be swappable by position.
 /// </summary>
 public sealed record SimulationSpec

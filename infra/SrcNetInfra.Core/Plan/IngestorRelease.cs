@@ -38,7 +38,7 @@ public sealed record HelmReleaseSpec(
 
 public static class IngestorRelease
 {
-    /// <summary>Where the ingestor's pod sees the ingest area (FACTS.md; inferred from the seed).</summary>
+    /// <summary>Where the ingestor's pod sees the ingest area (docs/ingestor.md#the-ingest-area-layout; inferred from the seed).</summary>
     public const string PodMountPath = "/tmp/ingest";
     public const string ProcessedDir = PodMountPath + "/processed";
     public const string FailedDir = PodMountPath + "/failed_processing";
@@ -51,7 +51,7 @@ public static class IngestorRelease
     }
 
     /// <summary>
-    /// The chart 0.1.1 values (FACTS.md), in the chart's own key order and spelling; ordered maps so
+    /// The chart 0.1.1 values (docs/ingestor.md#chart-values-and-defaults), in the chart's own key order and spelling; ordered maps so
     /// values.yaml is written the same way every time.
     /// </summary>
     public static IReadOnlyDictionary<string, object> Values(CheckedEnvironment env)

@@ -7,7 +7,7 @@ namespace SrcNetInfra.Core.Plan;
 
 /// <summary>
 /// The Karabo AA* simulation as a Job (one run, named by its run id) or a CronJob (a run on a
-/// schedule, each named by its UTC start), following the workflow's container contract (FACTS.md).
+/// schedule, each named by its UTC start), following the workflow's container contract (docs/workflow.md#the-container-contract).
 /// </summary>
 public static class SimulationRun
 {

@@ -4,7 +4,8 @@ namespace SrcNetInfra.Tests.Config;
 
 /// <summary>
 /// A stack that states only the site's required keys gets the seed's example job and the reference
-/// setup of FACTS.md: every default below is a fact from there, not output copied from the code.
+/// setup (docs/workflow.md#environment-variables, docs/ingestor.md#chart-values-and-defaults,
+/// docs/ingestor.md#reference-setup-with-vault): every default below is a fact from there, not output copied from the code.
 /// </summary>
 public class DefaultsTests
 {

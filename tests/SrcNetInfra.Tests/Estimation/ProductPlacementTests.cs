@@ -3,7 +3,7 @@ using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Tests.Estimation;
 
-/// <summary>Which parts land in scratch and which in the ingest area, per product selection (FACTS.md, "Where products go").</summary>
+/// <summary>Which parts land in scratch and which in the ingest area, per product selection (docs/workflow.md#where-each-file-lands).</summary>
 public class ProductPlacementTests
 {
     private static Estimate For(ProductSelection products) => Estimator.For(EstimateInput.Defaults with { Products = products });

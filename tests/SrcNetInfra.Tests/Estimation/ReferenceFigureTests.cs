@@ -8,7 +8,7 @@ public class ReferenceFigureTests
     [Fact]
     public void MIGHTEE_L1_archive_size_is_the_seed_minimum_formula()
     {
-        // FACTS.md: MIGHTEE L1 is quoted at 6668.534 GB = 3593 dumps x 1770 baselines (60 antennas)
+        // docs/sizes.md#the-mightee-archive-check: MIGHTEE L1 is quoted at 6668.534 GB = 3593 dumps x 1770 baselines (60 antennas)
         // x 4 pol x 32768 channels x 8 bytes. Band 1.0 GHz + 32768 x 10 kHz = 1.32768 GHz gives exactly 32768 channels.
         var input = new EstimateInput
         {

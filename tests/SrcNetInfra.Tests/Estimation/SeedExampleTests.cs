@@ -4,7 +4,7 @@ namespace SrcNetInfra.Tests.Estimation;
 
 /// <summary>
 /// The seed's example job (144 stations, 1.304-1.375 GHz in 17.75 MHz steps, 24 dumps, 2024 px,
-/// --dirty --cleaned), worked out by hand from the formulas in FACTS.md.
+/// --dirty --cleaned), worked out by hand from the formulas in docs/sizes.md#sizes-of-what-a-run-writes.
 /// </summary>
 public class SeedExampleTests
 {

@@ -3,7 +3,7 @@ using SrcNetInfra.Core.Plan;
 namespace SrcNetInfra.Tests.Plan;
 
 /// <summary>
-/// The SRCNet ingestor Helm release: chart 0.1.1 with exactly its values layout (FACTS.md). A wrong
+/// The SRCNet ingestor Helm release: chart 0.1.1 with exactly its values layout (docs/ingestor.md#chart-values-and-defaults). A wrong
 /// key or type is silently ignored by Helm, so the layout is checked in full.
 /// </summary>
 public class IngestorReleaseTests

@@ -8,7 +8,7 @@ namespace SrcNetInfra.Tests.Plan;
 
 /// <summary>
 /// The ingestor's OIDC client secret in its three modes: synced from Vault (the reference setup of
-/// FACTS.md), an existing Secret, or a Secret from the stack's Pulumi secrets. In no mode does a
+/// docs/ingestor.md#reference-setup-with-vault), an existing Secret, or a Secret from the stack's Pulumi secrets. In no mode does a
 /// secret value reach a plan object or the Helm values.
 /// </summary>
 public class SecretTests
