@@ -7,7 +7,7 @@ namespace SrcNetInfra.Core.Plan;
 /// The claim <c>ingest-area</c> that the simulation writes into and the ingestor reads from. It is
 /// the stack's own object, handed to the chart as <c>persistence.existingClaim</c>: a Helm upgrade
 /// deletes what leaves a release's manifest and an uninstall deletes what the release made
-/// (docs/platform.md#helm-releases), so ingested data must never belong to the release.
+/// (docs/platform.md#helm-release-upgrade-and-destroy), so ingested data must never belong to the release.
 /// </summary>
 public static class IngestAreaClaim
 {

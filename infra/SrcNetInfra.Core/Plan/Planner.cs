@@ -53,7 +53,7 @@ public static class Planner
         yield return new RunIdStep(RunIdResource, RunIdentity.IdBytes, keepers);
         // A Job is a run: replaced (new name, new ids) when a keeper changes, and then left to finish,
         // never deleted by Pulumi; it is never updated in place, so one the cluster has cleaned up
-        // never fails an update (docs/platform.md#pulumi-kubernetes-behaviour).
+        // never fails an update (docs/platform.md#retained-resources-and-replacement).
         yield return new RunObjectStep(
             WorkloadResource,
             RunIdResource,

@@ -9,7 +9,7 @@ namespace SrcNetInfra.Core.Plan;
 /// When Pulumi deletes or replaces it, leave the Kubernetes object in the cluster. The Pulumi engine
 /// skips the provider's delete for such a resource, on replacement as well (pulumi/pulumi
 /// pkg/resource/deploy/step.go, DeleteStep.Apply: <c>if !s.old.RetainOnDelete</c>; see
-/// docs/platform.md#pulumi-kubernetes-behaviour).
+/// docs/platform.md#retained-resources-and-replacement).
 /// </param>
 /// <param name="IgnoreChanges">Fields whose changes never reach the live object (paths as Pulumi's ignoreChanges takes them).</param>
 /// <param name="Aliases">Earlier identities of the same object, so a new layout updates it instead of replacing it.</param>

@@ -29,7 +29,7 @@ public static class SecretObjects
     /// <summary>
     /// A Vault mistake (wrong role, path or key) makes the operator mark these not Ready; waiting for
     /// Ready makes <c>pulumi up</c> fail within minutes naming the object (and show the operator's
-    /// events), not a Helm timeout later (docs/platform.md#pulumi-kubernetes-behaviour).
+    /// events), not a Helm timeout later (docs/platform.md#waiting-with-pulumicomwaitfor).
     /// </summary>
     private static SortedDictionary<string, string> WaitForReady() => new(StringComparer.Ordinal)
     {

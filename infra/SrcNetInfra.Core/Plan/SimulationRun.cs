@@ -41,7 +41,7 @@ public static class SimulationRun
     /// What of a Job never changes once it exists: its metadata and the two fields Kubernetes would
     /// let change (everything else makes a new run). Pulumi would update these by reading the live
     /// Job first, which fails for a Job the cluster has removed after ttlSecondsAfterFinished
-    /// (docs/platform.md#pulumi-kubernetes-behaviour), so they are never updated.
+    /// (docs/platform.md#updates-read-the-live-object), so they are never updated.
     /// </summary>
     public static readonly IReadOnlyList<string> JobFieldsNeverUpdated =
         ["metadata.labels", "metadata.annotations", "spec.ttlSecondsAfterFinished", "spec.activeDeadlineSeconds"];
