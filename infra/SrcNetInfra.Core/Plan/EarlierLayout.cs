@@ -20,7 +20,7 @@ public static class EarlierLayout
     public const string GroupType = "kubernetes:yaml/v2:ConfigGroup";
 
     public static ResourceAlias Alias(string group, string typeToken, V1ObjectMeta metadata) =>
-        new(typeToken, ChildName(group, metadata.NamespaceProperty, metadata.Name), GroupType);
+        new(typeToken, ChildName(group, metadata.NamespaceProperty, metadata.Name), GroupType, group);
 
     public static string ChildName(string group, string? ns, string name) =>
         ns is null ? $"{group}:{name}" : $"{group}:{ns}/{name}";

@@ -72,7 +72,7 @@ public static class Planner
         if (obj is SecretStore or ExternalSecret)
             aliases.AddRange(SecretConfig.ExternalSecretsApiVersions
                 .Where(v => v != obj.ApiVersion)
-                .Select(v => new ResourceAlias(KubernetesType.Token(v, obj.Kind), name, ParentType: null)));
+                .Select(v => new ResourceAlias(KubernetesType.Token(v, obj.Kind), name)));
         return new ObjectStep(name, obj, policy with { Aliases = aliases });
     }
 

@@ -26,7 +26,7 @@ public sealed record ResourcePolicy(
 }
 
 /// <summary>
-/// An earlier identity of a resource: its type token and name, and the type of the component it was
-/// a child of (null for the stack itself). The program turns it into the URN the engine matches.
+/// An earlier identity of a resource: its type token and name, and the type and name of the
+/// component it was a child of (null for the stack itself).
 /// </summary>
-public sealed record ResourceAlias(string Type, string Name, string? ParentType);
+public sealed record ResourceAlias(string Type, string Name, string? ParentType = null, string? ParentName = null);

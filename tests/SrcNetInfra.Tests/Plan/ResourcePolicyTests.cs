@@ -66,7 +66,7 @@ public class ResourcePolicyTests
         {
             var step = Assert.IsType<ObjectStep>(plan.Steps.Single(s => s.ResourceName == name && s is ObjectStep));
             Assert.Equal(KubernetesType.Token(chosen, kind), step.TypeToken);
-            Assert.Contains(new ResourceAlias(KubernetesType.Token(other, kind), name, null), step.Policy.EarlierIdentities);
+            Assert.Contains(new ResourceAlias(KubernetesType.Token(other, kind), name), step.Policy.EarlierIdentities);
         }
     }
 
@@ -78,7 +78,7 @@ public class ResourcePolicyTests
         ResourceAlias Earlier(string name) => Assert.Single(
             ((ObjectStep)plan.Steps.Single(s => s.ResourceName == name && s is ObjectStep)).Policy.EarlierIdentities,
             a => a.ParentType == "kubernetes:yaml/v2:ConfigGroup");
-        Assert.Equal(new ResourceAlias("kubernetes:core/v1:Namespace", "namespace:srcnet-t", "kubernetes:yaml/v2:ConfigGroup"), Earlier("namespace"));
+        Assert.Equal(new ResourceAlias("kubernetes:core/v1:Namespace", "namespace:srcnet-t", "kubernetes:yaml/v2:ConfigGroup", "namespace"), Earlier("namespace"));
         Assert.Equal("limits:srcnet-t/srcnet-quota", Earlier("quota").Name);
         // Cluster-scoped: no namespace in the child name.
         Assert.Equal("secret-access:srcnet-t-datalake-ingestion-auth-delegator", Earlier("vault-auth-delegator").Name);
