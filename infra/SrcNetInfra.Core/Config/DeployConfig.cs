@@ -18,7 +18,8 @@ internal static class DeployConfig
                 "cannot be combined with kubeContext: a provider that renders YAML talks to no cluster; set one of them");
         if (spec.RenderYamlToDirectory is not null)
             problems.Warning(s.KeyOf("renderYamlToDirectory"),
-                "Pulumi cannot render the ingestor's Helm release to files, so pulumi up leaves it out; srcnet render --out DIR writes its values and the helm command");
+                "Pulumi cannot render the ingestor's Helm release to files, so pulumi up leaves it out (srcnet render --out DIR writes its values and the helm command); " +
+                "switching a deployed stack to it replaces the provider and deletes every deployed object, which pulumi up refuses");
         return spec;
     }
 }

@@ -35,6 +35,10 @@ internal static partial class IngestorConfig
         var imageRepository = image.String("repository", "registry.gitlab.com/ska-telescope/src/src-dm/ska-src-dm-di-ingestor");
         var imageTag = image.String("tag", "0.1.30");
         image.Done();
+        if (ImageReference.CheckRepository(imageRepository) is { } badImage)
+            problems.Error(image.KeyOf("repository"), $"{badImage} (got '{imageRepository}')");
+        if (ImageReference.CheckTag(imageTag) is { } badTag)
+            problems.Error(image.KeyOf("tag"), $"{badTag} (got '{imageTag}')");
 
         var c = s.Section("config");
         var settings = new IngestorSettings
@@ -70,6 +74,9 @@ internal static partial class IngestorConfig
             Headroom = p.Number("headroom", Defaults.IngestHeadroom, Headroom.Check),
         };
         p.Done();
+        // A StorageClass is an object: its name is a DNS subdomain; the API server refuses others.
+        if (persistence.StorageClass.Length > 0 && Names.CheckObjectName(persistence.StorageClass) is { } badClass)
+            problems.Error(p.KeyOf("storageClass"), badClass);
         if (persistence.AccessMode != "ReadWriteMany")
             problems.Warning(p.KeyOf("accessMode"),
                 $"the workflow's pod and the ingestor's pod both mount ingest-area; with {persistence.AccessMode} they must run on the same node");

@@ -11,6 +11,7 @@ internal static class ScratchConfig
         var claimName = s.String("claimName", "temporal-scratch");
         if (Names.CheckObjectName(claimName) is { } bad) problems.Error(s.KeyOf("claimName"), bad);
         var storageClass = s.OptionalString("storageClass");
+        if (storageClass is not null && Names.CheckObjectName(storageClass) is { } badClass) problems.Error(s.KeyOf("storageClass"), badClass);
         var accessMode = s.Choice("accessMode", "ReadWriteOnce", IngestorConfig.AccessModes);
         var size = s.Size("size");
         // Scratch holds the MeasurementSet being written and WSClean's files: generous by default,

@@ -29,8 +29,6 @@ internal static partial class WorkflowConfig
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,25}$")]
     private static partial Regex RucioScope();
 
-    [GeneratedRegex(@"^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$")]
-    private static partial Regex TimeZoneName();
 
     public static WorkflowSpec Read(ConfigSection s, Problems problems)
     {
@@ -41,8 +39,8 @@ internal static partial class WorkflowConfig
 
         var schedule = ReadSchedule(s, mode, problems);
         var timeZone = s.OptionalString("timeZone");
-        if (timeZone is not null && !TimeZoneName().IsMatch(timeZone))
-            problems.Error(s.KeyOf("timeZone"), $"must be an IANA time zone such as Etc/UTC or Europe/Zurich (got '{timeZone}')");
+        if (timeZone is not null && TimeZones.Check(timeZone) is { } badZone)
+            problems.Error(s.KeyOf("timeZone"), badZone);
 
         var image = ReadImage(s.Section("image"), problems);
         var products = ReadProducts(s, problems);
@@ -108,28 +106,11 @@ internal static partial class WorkflowConfig
             if (s.Has("schedule")) problems.Warning(s.KeyOf("schedule"), "only applies to mode cronjob; mode is job, so it is ignored");
             return schedule;
         }
-        if (!IsKubernetesSchedule(schedule))
-            problems.Error(s.KeyOf("schedule"),
-                $"must be a 5-field cron expression such as '0 * * * *' or one of @hourly, @daily, @weekly, @monthly, @yearly (got '{schedule}')");
+        if (CronSchedule.Check(schedule) is { } bad)
+            problems.Error(s.KeyOf("schedule"), $"{bad}; e.g. '0 * * * *' or @hourly (got '{schedule}')");
+        else if (CronSchedule.NeverFires(schedule))
+            problems.Warning(s.KeyOf("schedule"), $"never fires: no date matches it (got '{schedule}')");
         return schedule;
-    }
-
-    /// <summary>What the CronJob controller accepts: five fields, or a macro; no seconds, no TZ= prefix.</summary>
-    internal static bool IsKubernetesSchedule(string schedule)
-    {
-        var trimmed = schedule.Trim();
-        if (trimmed.StartsWith('@'))
-            return trimmed is "@yearly" or "@annually" or "@monthly" or "@weekly" or "@daily" or "@midnight" or "@hourly";
-        if (trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5) return false;
-        try
-        {
-            CronExpression.Parse(trimmed, CronFormat.Standard);
-            return true;
-        }
-        catch (CronFormatException)
-        {
-            return false;
-        }
     }
 
     private static ContainerImage ReadImage(ConfigSection s, Problems problems)
@@ -138,14 +119,12 @@ internal static partial class WorkflowConfig
         var tag = s.String("tag", null, "pin a karabo-pipeline image tag with karabo >= 0.34.0");
         var pullPolicy = s.Choice("pullPolicy", "IfNotPresent", PullPolicies);
         s.Done();
-        // A ':' after the last '/' is a tag (one before it may be a registry's port); '@' a digest.
-        var lastSegment = repository[(repository.LastIndexOf('/') + 1)..];
-        if (repository.Length == 0 || repository.Contains(' ') || lastSegment.Contains(':') || repository.Contains('@'))
-            problems.Error(s.KeyOf("repository"), $"must be an image repository such as ghcr.io/i4ds/karabo-pipeline, without a tag (got '{repository}')");
+        if (ImageReference.CheckRepository(repository) is { } badRepository)
+            problems.Error(s.KeyOf("repository"), $"{badRepository}, e.g. ghcr.io/i4ds/karabo-pipeline (got '{repository}')");
         if (tag == "latest")
             problems.Warning(s.KeyOf("tag"), "'latest' changes under a running stack; pin a version (karabo >= 0.34.0)");
-        else if (tag.Length > 0 && !SafeWord().IsMatch(tag))
-            problems.Error(s.KeyOf("tag"), $"must be an image tag of letters, digits, '.', '_' and '-' (got '{tag}')");
+        else if (tag.Length > 0 && ImageReference.CheckTag(tag) is { } badTag)
+            problems.Error(s.KeyOf("tag"), $"{badTag} (got '{tag}')");
         return new ContainerImage(repository, tag, pullPolicy);
     }
 
@@ -298,6 +277,8 @@ internal static partial class WorkflowConfig
         if (op == "Equal" && key is null)
             problems.Error(s.KeyOf("key"), "is required with operator Equal (only Exists may tolerate every taint)");
         if (key is not null && Names.CheckLabelKey(key) is { } bad) problems.Error(s.KeyOf("key"), bad);
+        // The API server checks a toleration's value as a label value.
+        if (value is not null && Names.CheckLabelValue(value) is { } badValue) problems.Error(s.KeyOf("value"), badValue);
         return new TolerationSpec(key, op, value, effect);
     }
 }

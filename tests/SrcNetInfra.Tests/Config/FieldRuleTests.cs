@@ -183,11 +183,11 @@ public class FieldRuleTests
     [InlineData("srcnet:workflow.name", "Karabo", "lower-case letters, digits and '-'")]
     [InlineData("srcnet:workflow.name", "karabo_aastar", "lower-case letters, digits and '-'")]
     [InlineData("srcnet:workflow.name", "a2345678901234567890123456789012345678901234567890123", "at most 52 characters")]
-    [InlineData("srcnet:workflow.image.repository", "\"\"", "image repository such as ghcr.io/i4ds/karabo-pipeline")]
-    [InlineData("srcnet:workflow.image.repository", "ghcr.io/i4ds/karabo pipeline", "without a tag")]
-    [InlineData("srcnet:workflow.image.repository", "karabo-pipeline:0.34.0", "without a tag")]
-    [InlineData("srcnet:workflow.image.tag", "0.34 beta", "letters, digits, '.', '_' and '-'")]
-    [InlineData("srcnet:workflow.image.tag", "0.34.0@sha256", "letters, digits, '.', '_' and '-'")]
+    [InlineData("srcnet:workflow.image.repository", "\"\"", "image repository of 1 to 255 characters")]
+    [InlineData("srcnet:workflow.image.repository", "ghcr.io/i4ds/karabo pipeline", "lower-case letters and digits")]
+    [InlineData("srcnet:workflow.image.repository", "karabo-pipeline:0.34.0", "must not carry a tag or digest")]
+    [InlineData("srcnet:workflow.image.tag", "0.34 beta", "up to 128 letters, digits")]
+    [InlineData("srcnet:workflow.image.tag", "0.34.0@sha256", "up to 128 letters, digits")]
     [InlineData("srcnet:workflow.image.pullPolicy", "IfNotExists", "must be one of IfNotPresent, Always, Never")]
     [InlineData("srcnet:workflow.outDir", "/tmp/staging", "inside the ingest area mounted at /ingest")]
     [InlineData("srcnet:workflow.outDir", "ingest/staging", "inside the ingest area")]
@@ -220,7 +220,7 @@ public class FieldRuleTests
     [Fact]
     public void A_repository_with_a_path_and_a_tag_is_an_error() =>
         Expect.Error(Stacks.Check("srcnet:workflow.image.repository", "ghcr.io/i4ds/karabo-pipeline:0.34.0"),
-            "srcnet:workflow.image.repository", "without a tag");
+            "srcnet:workflow.image.repository", "must not carry a tag or digest");
 
     [Fact]
     public void The_image_tag_latest_is_a_warning() =>
