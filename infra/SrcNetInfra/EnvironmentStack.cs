@@ -108,6 +108,9 @@ public static class EnvironmentStack
                 args.ClusterIdentifier = context;
             }
             if (deploy.RenderYamlToDirectory is { } directory) args.RenderYamlToDirectory = directory;
+            // Adopting a site set up by hand: creating an object that exists takes it over (server-side
+            // apply) instead of failing with AlreadyExists (docs/platform.md#creating-an-object-that-already-exists).
+            if (deploy.AdoptExisting) args.UpsertExistingObjects = true;
             return new KubernetesProvider(ProviderName, args);
         }
 

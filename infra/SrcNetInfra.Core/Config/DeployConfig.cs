@@ -10,7 +10,8 @@ internal static class DeployConfig
         var spec = new DeploySpec(
             s.OptionalString("kubeContext"),
             s.OptionalString("renderYamlToDirectory"),
-            s.Bool("protectData", false));
+            s.Bool("protectData", false),
+            s.Bool("adoptExisting", false));
         s.Done();
         // The Kubernetes provider refuses a cluster's kubeconfig together with rendering to files.
         if (spec.KubeContext is not null && spec.RenderYamlToDirectory is not null)

@@ -30,6 +30,10 @@ internal static partial class IngestorConfig
         CheckRepository(s, repository, allowHttp, problems);
         var timeout = s.Int("timeoutSeconds", 600, min: 60, max: 3600);
         var maxHistory = s.Int("maxHistory", 10, min: 1, max: 100);
+        var manage = s.Bool("manage", true);
+        if (!manage)
+            problems.Warning(s.KeyOf("manage"),
+                "the stack leaves the ingestor release to whoever installed it (while adopting it); import it with `pulumi import kubernetes:helm.sh/v3:Release ingestor NAMESPACE/RELEASE` and set manage back to true");
 
         var image = s.Section("image");
         var imageRepository = image.String("repository", "registry.gitlab.com/ska-telescope/src/src-dm/ska-src-dm-di-ingestor");
@@ -94,6 +98,7 @@ internal static partial class IngestorConfig
             ImageTag = imageTag,
             Settings = settings,
             Persistence = persistence,
+            Manage = manage,
         };
     }
 

@@ -13,6 +13,12 @@ public sealed record IngestorSpec
     public required string ImageTag { get; init; }
     public required IngestorSettings Settings { get; init; }
     public required IngestAreaSpec Persistence { get; init; }
+
+    /// <summary>
+    /// False while a release installed by hand is being adopted: the stack does not declare the
+    /// release until it is imported into the stack's state (README, "Adopt an existing environment").
+    /// </summary>
+    public bool Manage { get; init; } = true;
 }
 
 /// <summary>

@@ -50,7 +50,8 @@ public sealed record EnvironmentPlan(CheckedEnvironment Environment, IReadOnlyLi
         }).OfType<PlannedObject>(),
     ];
 
-    public HelmReleaseSpec Ingestor => Steps.OfType<ReleaseStep>().Single().Release;
+    /// <summary>The ingestor release, whether the stack declares it or (while adopting) leaves it alone.</summary>
+    public HelmReleaseSpec Ingestor => IngestorRelease.For(Environment);
 
     public ManagedSecret? ManagedSecret => Steps.OfType<ManagedSecretStep>().SingleOrDefault()?.Secret;
 

@@ -34,7 +34,8 @@ public static class Planner
             steps.Add(new ManagedSecretStep("oidc-client", managed, ResourcePolicy.Default));
         steps.Add(Object("ingest-area", IngestAreaClaim.For(env), keepData, earlierGroup: null));
         // Protected in production: uninstalling the ingestor stops ingestion (its data is safe in ingest-area either way).
-        steps.Add(new ReleaseStep("ingestor", IngestorRelease.For(env), new ResourcePolicy(Protect: spec.Deploy.ProtectData)));
+        if (spec.Ingestor.Manage)
+            steps.Add(new ReleaseStep("ingestor", IngestorRelease.For(env), new ResourcePolicy(Protect: spec.Deploy.ProtectData)));
         if (Scratch.SharedClaim(env) is { } claim)
             steps.Add(Object("scratch", claim, ResourcePolicy.Default, EarlierLayout.Scratch));
         steps.AddRange(Workload(env, runId));

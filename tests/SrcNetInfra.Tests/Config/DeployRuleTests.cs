@@ -51,4 +51,16 @@ public class DeployRuleTests
     [Fact]
     public void Rendering_files_warns_that_switching_a_deployed_stack_deletes_it() =>
         Expect.Warning(Stacks.Check("srcnet:deploy.renderYamlToDirectory", "out"), "srcnet:deploy.renderYamlToDirectory", "deletes every deployed object");
+
+    [Fact]
+    public void Adopting_existing_objects_is_read()
+    {
+        var result = Stacks.Check("srcnet:deploy.adoptExisting", "true");
+        Expect.Clean(result);
+        Assert.True(result.Environment!.Spec.Deploy.AdoptExisting);
+    }
+
+    [Fact]
+    public void Leaving_the_release_unmanaged_warns_how_to_take_it_over() =>
+        Expect.Warning(Stacks.Check("srcnet:ingestor.manage", "false"), "srcnet:ingestor.manage", "pulumi import kubernetes:helm.sh/v3:Release");
 }

@@ -81,4 +81,14 @@ public class ApplyOrderTests
         Assert.All(plan.Objects.Where(o => o.Kind is not ("Namespace" or "ClusterRoleBinding")),
             o => Assert.Equal(plan.Spec.Namespace.Name, o.Namespace));
     }
+
+    [Fact]
+    public void A_release_being_adopted_is_not_a_step_but_its_values_are_still_rendered()
+    {
+        var plan = Planner.Plan(PlanStacks.Env(("srcnet:ingestor.manage", "false")));
+
+        Assert.DoesNotContain(plan.Steps, s => s is ReleaseStep);
+        Assert.Equal("ingest-area", plan.Ingestor.Values["persistence"] is IReadOnlyDictionary<string, object> p ? p["existingClaim"] : null);
+        Assert.Contains("not the ingestor release", SrcNetInfra.Core.Rendering.Manifests.Render(plan), StringComparison.Ordinal);
+    }
 }
