@@ -13,7 +13,8 @@ public class ProjectFileTests
         yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.yaml"))));
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
         // A project's config of a key outside its own namespace is given as {value: ...}
-        // (pulumi/pulumi sdk/go/common/workspace/project.go, ProjectConfigType).
+        // (pulumi/pulumi v3.259.0 sdk/go/common/workspace/project.go, ValidateConfig: "is namespaced and
+        // must provide an attribute 'value'").
         var setting = (YamlMappingNode)((YamlMappingNode)root["config"])["pulumi:disable-default-providers"];
         var providers = ((YamlSequenceNode)setting["value"]).Children.Select(n => ((YamlScalarNode)n).Value);
         Assert.Contains("kubernetes", providers);
