@@ -13,7 +13,7 @@ public class ProjectFileTests
         yaml.Load(new StringReader(File.ReadAllText(Path.Combine(Repo.Root, "Pulumi.yaml"))));
         var root = (YamlMappingNode)yaml.Documents[0].RootNode;
         // A project's config of a key outside its own namespace is given as {value: ...}
-        // (pulumi/pulumi v3.259.0 sdk/go/common/workspace/project.go, ValidateConfig: "is namespaced and
+        // (pulumi/pulumi v3.259.0 sdk/go/common/workspace/project.go, Project.Validate: "is namespaced and
         // must provide an attribute 'value'").
         var setting = (YamlMappingNode)((YamlMappingNode)root["config"])["pulumi:disable-default-providers"];
         var providers = ((YamlSequenceNode)setting["value"]).Children.Select(n => ((YamlScalarNode)n).Value);
