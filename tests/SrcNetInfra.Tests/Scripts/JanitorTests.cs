@@ -236,16 +236,8 @@ public partial class JanitorTests
         Assert.Contains("is the claim mounted?", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
     }
 
-    public static TheoryData<string, string> ShellsAndDurations()
-    {
-        string[] values = ["90m", "12h", "999999d", "30", "0d", "030d", "1w", "1.5d", "1000000d", "1dd"];
-        var data = new TheoryData<string, string>();
-        foreach (var shell in ScriptShell.Names)
-        {
-            foreach (var value in values) data.Add(shell, value);
-        }
-        return data;
-    }
+    public static TheoryData<string, string> ShellsAndDurations() =>
+        ScriptShell.Each("90m", "12h", "999999d", "30", "0d", "030d", "1w", "1.5d", "1000000d", "1dd");
 
     /// <summary>The plan can check a retention with <see cref="ContainerScripts.IsDuration"/> before the janitor ever sees it.</summary>
     [SkippableTheory]

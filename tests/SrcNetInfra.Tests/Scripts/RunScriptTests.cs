@@ -11,16 +11,8 @@ namespace SrcNetInfra.Tests.Scripts;
 /// </summary>
 public class RunScriptTests
 {
-    public static TheoryData<string, string> ShellsAndProducts()
-    {
-        string[] combinations = ["visibility", "dirty", "cleaned", "visibility,dirty", "visibility,cleaned", "dirty,cleaned", "visibility,dirty,cleaned"];
-        var data = new TheoryData<string, string>();
-        foreach (var shell in ScriptShell.Names)
-        {
-            foreach (var products in combinations) data.Add(shell, products);
-        }
-        return data;
-    }
+    public static TheoryData<string, string> ShellsAndProducts() => ScriptShell.Each(
+        "visibility", "dirty", "cleaned", "visibility,dirty", "visibility,cleaned", "dirty,cleaned", "visibility,dirty,cleaned");
 
     [SkippableTheory]
     [MemberData(nameof(ShellsAndProducts))]

@@ -14,6 +14,17 @@ public sealed class ScriptShell
     /// <summary>The names theories run over: every script test runs under both shells.</summary>
     public static TheoryData<string> Names => [DashName, BusyboxName];
 
+    /// <summary>Every shell with every value: theory rows (shell, value).</summary>
+    public static TheoryData<string, string> Each(params string[] values)
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var shell in new[] { DashName, BusyboxName })
+        {
+            foreach (var value in values) data.Add(shell, value);
+        }
+        return data;
+    }
+
     private static readonly string? DashPath = FirstExisting("/usr/bin/dash", "/bin/dash");
     private static readonly string? BusyboxPath = FirstExisting("/usr/bin/busybox", "/bin/busybox");
 
