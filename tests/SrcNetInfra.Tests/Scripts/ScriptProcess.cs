@@ -37,7 +37,8 @@ public sealed class ScriptProcess(Process process, TimeSpan patience)
         if (!process.WaitForExit(patience))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"the script did not end within {patience}");
+            process.WaitForExit();
+            Assert.Fail($"the script did not end within {patience}\n--- stdout\n{_out.Result}--- stderr\n{_error.Result}");
         }
         process.WaitForExit();
         return new ScriptResult(process.ExitCode, _out.Result, _error.Result);
