@@ -54,4 +54,10 @@ public sealed record IngestAreaSpec
     public required SizeSetting Size { get; init; }
     public required int RunsToHold { get; init; }
     public required double Headroom { get; init; }
+
+    /// <summary>
+    /// A numeric group the handed-over products are given, for an ingestor that runs as a non-root
+    /// user of that group (docs/handover.md); null leaves them root's, group-writable.
+    /// </summary>
+    public long? Group { get; init; }
 }
