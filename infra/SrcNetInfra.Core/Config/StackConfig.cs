@@ -18,7 +18,7 @@ public static class StackConfig
 
     /// <summary>The structured (object) keys, in the order the README documents them.</summary>
     public static readonly IReadOnlyList<string> ObjectKeys =
-        ["namespace", "quota", "secret", "ingestor", "workflow", "scratch", "deploy"];
+        ["namespace", "quota", "secret", "ingestor", "workflow", "scratch", "retention", "deploy"];
 
     /// <summary>Keys that hold a secret: set with <c>pulumi config set --secret</c>, never in clear.</summary>
     public static readonly IReadOnlyList<string> SecretKeys = [OidcClientIdKey, OidcClientSecretKey];
@@ -52,6 +52,7 @@ public static class StackConfig
         var ingestor = IngestorConfig.Read(Section("ingestor"), problems);
         var workflow = WorkflowConfig.Read(Section("workflow"), problems);
         var scratch = ScratchConfig.Read(Section("scratch"), problems);
+        var retention = RetentionConfig.Read(Section("retention"), problems);
         var deploy = DeployConfig.Read(Section("deploy"), problems);
 
         CheckSecretKeys(secret.Mode, values, problems);
@@ -59,7 +60,7 @@ public static class StackConfig
 
         return problems.HasErrors
             ? null
-            : new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy);
+            : new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy, retention);
     }
 
     /// <summary>

@@ -63,6 +63,7 @@ internal static partial class WorkflowConfig
         var successfulHistory = s.Int("successfulJobsHistoryLimit", 3, min: 0, max: 100);
         var failedHistory = s.Int("failedJobsHistoryLimit", 3, min: 0, max: 100);
         var startingDeadline = s.OptionalInt("startingDeadlineSeconds", min: 10);
+        var cache = ReadSkyModelCache(s.Section("skyModelCache"), mode, problems);
 
         if (mode == WorkflowMode.Job)
         {
@@ -95,6 +96,7 @@ internal static partial class WorkflowConfig
             SuccessfulJobsHistoryLimit = successfulHistory,
             FailedJobsHistoryLimit = failedHistory,
             StartingDeadlineSeconds = startingDeadline,
+            SkyModelCache = cache,
         };
     }
 
@@ -223,6 +225,24 @@ internal static partial class WorkflowConfig
         else if (!parts.All(p => SafeWord().IsMatch(p)))
             problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got '{pattern}')");
         return pattern;
+    }
+
+    /// <summary>
+    /// On by default for a CronJob (a download every hour, from outside the cluster), off for a Job;
+    /// a site without egress to the catalogue's object store needs it on and filled.
+    /// </summary>
+    private static SkyModelCacheSpec? ReadSkyModelCache(ConfigSection s, WorkflowMode mode, Problems problems)
+    {
+        var enabled = s.Choice("enabled", "auto", "auto", "true", "false");
+        var size = s.Quantity("size", "1Gi")!;
+        var storageClass = s.OptionalString("storageClass");
+        var accessMode = s.Choice("accessMode", "ReadWriteMany", IngestorConfig.AccessModes);
+        s.Done();
+        if (storageClass is not null && Names.CheckObjectName(storageClass) is { } badClass) problems.Error(s.KeyOf("storageClass"), badClass);
+        if (!StorageRequest.TryParseBytes(size.Text, out var bytes) || bytes < 1)
+            problems.Error(s.KeyOf("size"), $"must be a storage size such as 1Gi (got '{size.Text}')");
+        var on = enabled == "true" || (enabled == "auto" && mode == WorkflowMode.CronJob);
+        return on ? new SkyModelCacheSpec(size, storageClass, accessMode) : null;
     }
 
     private static WorkloadResources ReadResources(ConfigSection s)

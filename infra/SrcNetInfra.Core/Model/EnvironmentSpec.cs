@@ -12,4 +12,5 @@ public sealed record EnvironmentSpec(
     IngestorSpec Ingestor,
     WorkflowSpec Workflow,
     ScratchSpec Scratch,
-    DeploySpec Deploy);
+    DeploySpec Deploy,
+    RetentionSpec Retention);

@@ -38,7 +38,17 @@ public sealed record WorkflowSpec
     public required int SuccessfulJobsHistoryLimit { get; init; }
     public required int FailedJobsHistoryLimit { get; init; }
     public required long? StartingDeadlineSeconds { get; init; }
+
+    /// <summary>A claim that keeps the downloaded sky model between runs; null: every run downloads it.</summary>
+    public required SkyModelCacheSpec? SkyModelCache { get; init; }
 }
+
+/// <summary>
+/// The sky model cache (<c>srcnet:workflow.skyModelCache</c>): each run downloads the MIGHTEE
+/// catalogue into XDG_CACHE_HOME (docs/workflow.md#the-mightee-sky-model-download); on a claim that
+/// outlives the runs it is downloaded once.
+/// </summary>
+public sealed record SkyModelCacheSpec(Quantity Size, string? StorageClass, string AccessMode);
 
 public sealed record ContainerImage(string Repository, string Tag, string PullPolicy)
 {

@@ -36,8 +36,12 @@ public static class Planner
         // Protected in production: uninstalling the ingestor stops ingestion (its data is safe in ingest-area either way).
         if (spec.Ingestor.Manage)
             steps.Add(new ReleaseStep("ingestor", IngestorRelease.For(env), new ResourcePolicy(Protect: spec.Deploy.ProtectData)));
+        if (Janitor.CronJob(env) is { } janitor)
+            steps.Add(Object("janitor", janitor, ResourcePolicy.Default, earlierGroup: null));
         if (Scratch.SharedClaim(env) is { } claim)
             steps.Add(Object("scratch", claim, ResourcePolicy.Default, EarlierLayout.Scratch));
+        if (SkyModelCache.Claim(spec) is { } cache)
+            steps.Add(Object("sky-model-cache", cache, ResourcePolicy.Default, earlierGroup: null));
         steps.AddRange(Workload(env, runId));
 
         return new EnvironmentPlan(env, steps);

@@ -179,6 +179,7 @@ public static class SimulationRun
     {
         var spec = env.Spec;
         var w = spec.Workflow;
+        var cache = SkyModelCache.For(spec);
         return new V1JobSpec
         {
             // A failed simulation is not retried blindly: it may have run for days, and its products
@@ -205,12 +206,18 @@ public static class SimulationRun
                             // directory and hands its products over to staging once it succeeded.
                             Command = ["/bin/sh", "-c"],
                             Args = [.. ContainerScripts.RunArgs(WorkflowCommand(w))],
-                            Env = [.. variables.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value }), PodNameFromDownwardApi()],
+                            Env =
+                            [
+                                .. variables.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value }),
+                                PodNameFromDownwardApi(),
+                                .. cache is { } c ? new[] { c.Variable } : [],
+                            ],
                             Resources = Resources(w.Resources),
                             VolumeMounts =
                             [
                                 new V1VolumeMount { Name = IngestVolumeName, MountPath = IngestMountPath },
                                 new V1VolumeMount { Name = Scratch.VolumeName, MountPath = Scratch.MountPath },
+                                .. cache is { } m ? new[] { m.Mount } : [],
                             ],
                         },
                     ],
@@ -222,6 +229,7 @@ public static class SimulationRun
                             PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = IngestAreaClaim.Name },
                         },
                         Scratch.Volume(env),
+                        .. cache is { } v ? new[] { v.Volume } : [],
                     ],
                 },
             },

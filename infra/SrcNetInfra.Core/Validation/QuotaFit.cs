@@ -1,6 +1,7 @@
 using System.Globalization;
 using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Plan;
 
 namespace SrcNetInfra.Core.Validation;
 
@@ -28,34 +29,40 @@ internal static class QuotaFit
         LimitAtLeastRequest(defaults.RequestCpu, defaults.LimitCpu, "srcnet:quota.containerDefaults.limitCpu", "requestCpu", problems);
         LimitAtLeastRequest(defaults.RequestMemory, defaults.LimitMemory, "srcnet:quota.containerDefaults.limitMemory", "requestMemory", problems);
 
-        Fits("srcnet:quota.requestsCpu", quota.RequestsCpu, run.RequestsCpu, defaults.RequestCpu, Cores, problems);
-        Fits("srcnet:quota.requestsMemory", quota.RequestsMemory, run.RequestsMemory, defaults.RequestMemory, Bytes, problems);
-        Fits("srcnet:quota.limitsCpu", quota.LimitsCpu, run.LimitsCpu, defaults.LimitCpu, Cores, problems);
-        Fits("srcnet:quota.limitsMemory", quota.LimitsMemory, run.LimitsMemory, defaults.LimitMemory, Bytes, problems);
+        // The janitor's pod may run while a simulation does (its schedule is its own).
+        var janitor = spec.Retention.Enabled ? Janitor.Resources : default;
+        Fits("srcnet:quota.requestsCpu", quota.RequestsCpu, run.RequestsCpu, defaults.RequestCpu, janitor.RequestCpu, Cores, problems);
+        Fits("srcnet:quota.requestsMemory", quota.RequestsMemory, run.RequestsMemory, defaults.RequestMemory, janitor.RequestMemory, Bytes, problems);
+        Fits("srcnet:quota.limitsCpu", quota.LimitsCpu, run.LimitsCpu, defaults.LimitCpu, janitor.LimitCpu, Cores, problems);
+        Fits("srcnet:quota.limitsMemory", quota.LimitsMemory, run.LimitsMemory, defaults.LimitMemory, janitor.LimitMemory, Bytes, problems);
 
         if (run.Gpu > 0 && quota.RequestsGpu is { } gpus && gpus < run.Gpu)
             problems.Error("srcnet:quota.requestsGpu", $"{gpus} is less than the {run.Gpu} GPU(s) the simulation requests (srcnet:workflow.resources.gpu)");
 
-        var pods = IngestorPods + SimulationPods;
+        var pods = IngestorPods + SimulationPods + (spec.Retention.Enabled ? 1 : 0);
         if (quota.Pods < pods)
-            problems.Error("srcnet:quota.pods", $"must be at least {pods}: the ingestor's pod and the simulation's pod run at the same time (got {quota.Pods})");
+            problems.Error("srcnet:quota.pods",
+                $"must be at least {pods}: the ingestor's pod and the simulation's pod{(spec.Retention.Enabled ? " and the janitor's" : "")} run at the same time (got {quota.Pods})");
 
         var scratchClaims = ScratchClaims(spec);
-        var claims = 1 + scratchClaims;
+        var cache = spec.Workflow.SkyModelCache;
+        var claims = 1 + scratchClaims + (cache is null ? 0 : 1);
         var why = scratchClaims == 1
             ? "ingest-area and the scratch claim"
             : $"ingest-area and {scratchClaims} scratch claims: the running one and one per finished Job the CronJob keeps " +
               "(successfulJobsHistoryLimit + failedJobsHistoryLimit), whose pods keep their ephemeral scratch";
+        if (cache is not null) why += " and the sky model cache";
         if (quota.PersistentVolumeClaims < claims)
             problems.Error("srcnet:quota.persistentVolumeClaims", $"must be at least {claims}: {why} (got {quota.PersistentVolumeClaims})");
 
         if (quota.RequestsStorage is { } storage)
         {
-            var needed = sizing.ScratchRequest.Value * scratchClaims + sizing.IngestRequest.Value;
+            var needed = sizing.ScratchRequest.Value * scratchClaims + sizing.IngestRequest.Value + (cache?.Size.Value ?? 0);
             var scratch = scratchClaims == 1 ? $"scratch {sizing.ScratchRequest.Text}" : $"{scratchClaims} x scratch {sizing.ScratchRequest.Text}";
+            var cacheText = cache is null ? "" : $" + sky model cache {cache.Size.Text}";
             if (storage.Value < needed)
                 problems.Error("srcnet:quota.requestsStorage",
-                    $"{storage.Text} is less than the claims request together: {scratch} + ingest area {sizing.IngestRequest.Text} = {Bytes(needed)}");
+                    $"{storage.Text} is less than the claims request together: {scratch} + ingest area {sizing.IngestRequest.Text}{cacheText} = {Bytes(needed)}");
         }
     }
 
@@ -74,13 +81,13 @@ internal static class QuotaFit
             problems.Error(limitKey, $"{limit.Text} is below the matching {requestName} {request.Text}; a limit must be at least its request");
     }
 
-    private static void Fits(string key, Quantity quota, Quantity simulation, Quantity ingestorDefault, Func<decimal, string> format, Problems problems)
+    private static void Fits(string key, Quantity quota, Quantity simulation, Quantity ingestorDefault, Quantity? janitor, Func<decimal, string> format, Problems problems)
     {
-        var needed = simulation.Value + ingestorDefault.Value * IngestorPods;
+        var needed = simulation.Value + ingestorDefault.Value * IngestorPods + (janitor?.Value ?? 0);
         if (quota.Value < needed)
             problems.Error(key,
                 $"{quota.Text} is less than what the namespace runs at once: simulation {simulation.Text} + ingestor {ingestorDefault.Text} " +
-                $"(srcnet:quota.containerDefaults) = {format(needed)}; raise the quota or lower srcnet:workflow.resources");
+                $"(srcnet:quota.containerDefaults){(janitor is null ? "" : $" + janitor {janitor.Text}")} = {format(needed)}; raise the quota or lower srcnet:workflow.resources");
     }
 
     private static string Cores(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -3,40 +3,47 @@ using System.Globalization;
 namespace SrcNetInfra.Tests.Config;
 
 /// <summary>
-/// The namespace's quota must admit what runs at once: one simulation pod plus the ingestor's pod,
-/// whose containers get the LimitRange's defaults. Defaults (docs/workflow.md#reference-scheduling and QuotaConfig): the simulation
-/// requests 16 CPU / 64Gi with limits 32 / 128Gi; a default container requests 500m / 1Gi with limits
-/// 2 / 4Gi; so the quota needs requests 16.5 CPU / 65Gi and limits 34 CPU / 132Gi.
+/// The namespace's quota must admit what runs at once: one simulation pod, the ingestor's pod,
+/// whose containers get the LimitRange's defaults, and the janitor's pod. Defaults
+/// (docs/workflow.md#reference-scheduling and QuotaConfig): the simulation requests 16 CPU / 64Gi with
+/// limits 32 / 128Gi; a default container requests 500m / 1Gi with limits 2 / 4Gi; the janitor
+/// requests 50m / 64Mi with limits 500m / 256Mi; so the quota needs requests 16.55 CPU / 65.06Gi and
+/// limits 34.5 CPU / 132.25Gi.
 /// </summary>
 public class QuotaFitTests
 {
     [Theory]
-    [InlineData("srcnet:quota.requestsCpu", "16", "16.5")]
-    [InlineData("srcnet:quota.requestsCpu", "16400m", "16.5")]
-    [InlineData("srcnet:quota.requestsMemory", "64Gi", "65Gi")]
-    [InlineData("srcnet:quota.limitsCpu", "33", "34")]
-    [InlineData("srcnet:quota.limitsMemory", "131Gi", "132Gi")]
+    [InlineData("srcnet:quota.requestsCpu", "16", "16.55")]
+    [InlineData("srcnet:quota.requestsCpu", "16500m", "16.55")]
+    [InlineData("srcnet:quota.requestsMemory", "65Gi", "65.06Gi")]
+    [InlineData("srcnet:quota.limitsCpu", "34", "34.5")]
+    [InlineData("srcnet:quota.limitsMemory", "132Gi", "132.25Gi")]
     public void A_quota_below_the_simulation_plus_the_ingestor_is_an_error(string key, string quota, string needed)
     {
         var error = Expect.Error(Stacks.Check(key, quota), key, "less than what the namespace runs at once");
         Assert.Contains($"= {needed};", error.Message, StringComparison.Ordinal);
         Assert.Contains("srcnet:quota.containerDefaults", error.Message, StringComparison.Ordinal);
+        Assert.Contains("+ janitor", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Without_the_janitor_its_pod_is_not_counted() =>
+        Expect.Warning(Stacks.Check(("srcnet:quota.requestsCpu", "16.5"), ("srcnet:retention.enabled", "false")), "srcnet:retention.enabled", "nothing empties processed/");
+
     [Theory]
-    [InlineData("srcnet:quota.requestsCpu", "16.5")]
-    [InlineData("srcnet:quota.requestsCpu", "16500m")]
-    [InlineData("srcnet:quota.requestsMemory", "65Gi")]
-    [InlineData("srcnet:quota.limitsCpu", "34")]
-    [InlineData("srcnet:quota.limitsMemory", "132Gi")]
+    [InlineData("srcnet:quota.requestsCpu", "16.55")]
+    [InlineData("srcnet:quota.requestsCpu", "16550m")]
+    [InlineData("srcnet:quota.requestsMemory", "66624Mi")]
+    [InlineData("srcnet:quota.limitsCpu", "34.5")]
+    [InlineData("srcnet:quota.limitsMemory", "135424Mi")]
     public void A_quota_of_exactly_the_simulation_plus_the_ingestor_is_accepted(string key, string quota) =>
         Expect.Clean(Stacks.Check(key, quota));
 
     [Theory]
-    [InlineData("srcnet:quota.containerDefaults.requestCpu", "4.5", "srcnet:quota.containerDefaults.limitCpu", "4.5", "srcnet:quota.requestsCpu", "20.5")]
-    [InlineData("srcnet:quota.containerDefaults.requestMemory", "17Gi", "srcnet:quota.containerDefaults.limitMemory", "17Gi", "srcnet:quota.requestsMemory", "81Gi")]
-    [InlineData("srcnet:quota.containerDefaults.limitCpu", "9", null, null, "srcnet:quota.limitsCpu", "41")]
-    [InlineData("srcnet:quota.containerDefaults.limitMemory", "33Gi", null, null, "srcnet:quota.limitsMemory", "161Gi")]
+    [InlineData("srcnet:quota.containerDefaults.requestCpu", "4.5", "srcnet:quota.containerDefaults.limitCpu", "4.5", "srcnet:quota.requestsCpu", "20.55")]
+    [InlineData("srcnet:quota.containerDefaults.requestMemory", "17Gi", "srcnet:quota.containerDefaults.limitMemory", "17Gi", "srcnet:quota.requestsMemory", "81.06Gi")]
+    [InlineData("srcnet:quota.containerDefaults.limitCpu", "9", null, null, "srcnet:quota.limitsCpu", "41.5")]
+    [InlineData("srcnet:quota.containerDefaults.limitMemory", "33Gi", null, null, "srcnet:quota.limitsMemory", "161.25Gi")]
     public void Container_defaults_count_for_the_ingestor(string defaultKey, string value, string? limitKey, string? limit, string quotaKey, string needed)
     {
         // Quota defaults: requests 20 CPU / 80Gi, limits 40 CPU / 160Gi. A raised default request comes
@@ -79,12 +86,12 @@ public class QuotaFitTests
         Expect.Clean(Stacks.Check(key, limit));
 
     [Theory]
-    [InlineData("srcnet:quota.pods", "1", "must be at least 2")]
-    [InlineData("srcnet:quota.persistentVolumeClaims", "1", "must be at least 2")]
-    public void Two_pods_and_two_claims_are_needed(string key, string value, string fragment)
+    [InlineData("srcnet:quota.pods", "2", "must be at least 3", "3")]
+    [InlineData("srcnet:quota.persistentVolumeClaims", "1", "must be at least 2", "2")]
+    public void Three_pods_and_two_claims_are_needed(string key, string value, string fragment, string enough)
     {
         Expect.Error(Stacks.Check(key, value), key, fragment);
-        Expect.Clean(Stacks.Check(key, "2"));
+        Expect.Clean(Stacks.Check(key, enough));
     }
 
     [Fact]

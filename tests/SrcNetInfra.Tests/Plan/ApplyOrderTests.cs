@@ -22,15 +22,15 @@ public class ApplyOrderTests
 
         Assert.Equal(
             ["namespace", "quota", "container-defaults", "vault-auth", "vault-auth-delegator", "vault-store", "oidc-client",
-             "ingest-area", "ingestor", "scratch", "run", "simulation"],
+             "ingest-area", "ingestor", "janitor", "scratch", "run", "simulation"],
             Names(plan));
         Assert.Equal(
             ["Namespace", "ResourceQuota", "LimitRange", "ServiceAccount", "ClusterRoleBinding", "SecretStore", "ExternalSecret",
-             "PersistentVolumeClaim", "PersistentVolumeClaim", "Job"],
+             "PersistentVolumeClaim", "CronJob", "PersistentVolumeClaim", "Job"],
             plan.Objects.Select(o => o.Kind));
         Assert.IsType<ReleaseStep>(plan.Steps[8]);
-        Assert.IsType<RunIdStep>(plan.Steps[10]);
-        var run = Assert.IsType<RunObjectStep>(plan.Steps[11]);
+        Assert.IsType<RunIdStep>(plan.Steps[11]);
+        var run = Assert.IsType<RunObjectStep>(plan.Steps[12]);
         Assert.Equal(Planner.RunIdResource, run.RunIdResource);
     }
 
@@ -42,7 +42,8 @@ public class ApplyOrderTests
             ("srcnet:scratch.mode", "ephemeral"),
             ("srcnet:workflow.mode", "cronjob"));
 
-        Assert.Equal(["namespace", "quota", "container-defaults", "ingest-area", "ingestor", "simulation"], Names(plan));
+        // A CronJob keeps the sky model on a claim by default; the janitor keeps the ingest area from filling up.
+        Assert.Equal(["namespace", "quota", "container-defaults", "ingest-area", "ingestor", "janitor", "sky-model-cache", "simulation"], Names(plan));
         Assert.Equal("CronJob", plan.Objects[^1].Kind);
         Assert.Empty(plan.RunKeepers);
     }
@@ -55,7 +56,7 @@ public class ApplyOrderTests
             ("srcnet:oidcClientId", "{secure: v1:x}"),
             ("srcnet:oidcClientSecret", "{secure: v1:y}")));
 
-        Assert.Equal(["namespace", "quota", "container-defaults", "oidc-client", "ingest-area", "ingestor", "run", "simulation"], Names(plan));
+        Assert.Equal(["namespace", "quota", "container-defaults", "oidc-client", "ingest-area", "ingestor", "janitor", "run", "simulation"], Names(plan));
         Assert.IsType<ManagedSecretStep>(plan.Steps[3]);
     }
 

@@ -81,7 +81,8 @@ public class CronJobTests
         Assert.DoesNotContain("FILE_PREFIX", env.Keys);
         Assert.Equal(
             JobTests.ContractVariables.Except(["OBS_ID", "FILE_PREFIX"]).Concat(JobTests.HandOverVariables)
-                .Concat(["SRCNET_OBS_ID_PATTERN", "SRCNET_FILE_PREFIX_PATTERN"]).Order(StringComparer.Ordinal),
+                // A CronJob keeps the sky model on a claim by default (XDG_CACHE_HOME).
+                .Concat(["SRCNET_OBS_ID_PATTERN", "SRCNET_FILE_PREFIX_PATTERN", "XDG_CACHE_HOME"]).Order(StringComparer.Ordinal),
             env.Keys.Order(StringComparer.Ordinal));
     }
 

@@ -29,7 +29,7 @@ public class LabelsTests
     {
         foreach (var o in plan.Objects) yield return (o.ToString(), o.Object.Metadata);
         var pod = plan.Objects.Select(o => o.Object).OfType<V1Job>().SingleOrDefault()?.Spec.Template;
-        if (plan.Objects.Select(o => o.Object).OfType<V1CronJob>().SingleOrDefault() is { } cron)
+        foreach (var cron in plan.Objects.Select(o => o.Object).OfType<V1CronJob>())
         {
             yield return ("CronJob jobTemplate", cron.Spec.JobTemplate.Metadata);
             pod = cron.Spec.JobTemplate.Spec.Template;

@@ -61,7 +61,9 @@ internal static class PlanStacks
 
     public static V1Job Job(this EnvironmentPlan plan) => plan.Single<V1Job>();
 
-    public static V1CronJob CronJob(this EnvironmentPlan plan) => plan.Single<V1CronJob>();
+    /// <summary>The simulation's CronJob (the janitor is a CronJob too).</summary>
+    public static V1CronJob CronJob(this EnvironmentPlan plan) =>
+        (V1CronJob)Assert.Single(plan.Objects, o => o.ResourceName == Planner.WorkloadResource && o.Kind == "CronJob").Object;
 
     /// <summary>The simulation's pod spec, whether it runs as a Job or a CronJob.</summary>
     public static V1PodSpec Pod(this EnvironmentPlan plan) =>

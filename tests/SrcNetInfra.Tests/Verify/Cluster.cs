@@ -46,7 +46,7 @@ internal static class Cluster
 
     public static V1CronJob ProdCronJob()
     {
-        var cron = Planner.Plan(Prod).Objects.Select(o => o.Object).OfType<V1CronJob>().Single();
+        var cron = (V1CronJob)Planner.Plan(Prod).Objects.Single(o => o.ResourceName == Planner.WorkloadResource).Object;
         cron.Metadata.Uid = "uid-cron";
         return cron;
     }
