@@ -21,13 +21,15 @@ public static class EstimateVerb
         var timeSteps = Flags.WholeNumber("--time-steps", "Number of time dumps (NUM_TIME_STAMPS)", "T");
         var npixel = Flags.WholeNumber("--npixel", "Image side in pixels (IMAGING_NPIXEL)", "N");
         var products = new Option<string?>("--products") { Description = "Products to ingest: a non-empty subset of visibility,dirty,cleaned", HelpName = "LIST" };
+        var nodeCpus = Flags.WholeNumber("--node-cpus", "CPUs of the node: without a GPU, OSKAR starts a compute device per CPU (default: the stack's CPU limit, else 32)", "N");
+        var gpus = Flags.WholeNumber("--gpus", "GPUs the simulation gets (default: the stack's resources.gpu, else 0)", "N");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table" };
 
         var command = new Command("estimate",
             "Estimate what one run writes to scratch and to the ingest area, and the volume requests that follow. " +
             "Starts from --stack/--config-file, or the seed's example job without either; flags override.");
         source.AddTo(command);
-        foreach (var o in new Option[] { stations, start, end, inc, timeSteps, npixel, products, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { stations, start, end, inc, timeSteps, npixel, products, nodeCpus, gpus, json }) command.Options.Add(o);
 
         command.SetAction(parse =>
         {
@@ -41,6 +43,8 @@ public static class EstimateVerb
                 TimeSteps = parse.GetValue(timeSteps) ?? basis.Input.TimeSteps,
                 ImagingNpixel = parse.GetValue(npixel) ?? basis.Input.ImagingNpixel,
                 Products = parse.GetValue(products) is { } list ? ParseProducts(list) : basis.Input.Products,
+                NodeCpus = parse.GetValue(nodeCpus) ?? basis.Input.NodeCpus,
+                Gpus = parse.GetValue(gpus) ?? basis.Input.Gpus,
             };
             CheckInput(input);
 
@@ -72,7 +76,7 @@ public static class EstimateVerb
         var spec = env.Spec;
         return new EstimateBasis(
             $"stack {spec.Stack}",
-            Core.Validation.Sizing.InputFor(spec.Workflow.Simulation, spec.Workflow.Products),
+            Core.Validation.Sizing.InputFor(spec.Workflow),
             spec.Scratch.Headroom,
             spec.Ingestor.Persistence.Headroom,
             spec.Ingestor.Persistence.RunsToHold);
@@ -93,6 +97,8 @@ public static class EstimateVerb
         if (input.Stations < 2) throw new UsageException($"--stations: must be at least 2 (got {input.Stations})");
         if (input.TimeSteps < 1) throw new UsageException($"--time-steps: must be at least 1 (got {input.TimeSteps})");
         if (input.ImagingNpixel < 1) throw new UsageException($"--npixel: must be at least 1 (got {input.ImagingNpixel})");
+        if (input.NodeCpus < 1) throw new UsageException($"--node-cpus: must be at least 1 (got {input.NodeCpus})");
+        if (input.Gpus < 0) throw new UsageException($"--gpus: must be 0 or more (got {input.Gpus})");
         if (!(input.StartFreqHz > 0) || double.IsInfinity(input.StartFreqHz))
             throw new UsageException($"--start-freq-hz: must be greater than 0 (got {input.StartFreqHz})");
         if (!(input.FreqIncHz > 0) || double.IsInfinity(input.FreqIncHz))

@@ -20,7 +20,7 @@ public static class EnvironmentCheck
         Estimate estimate;
         try
         {
-            estimate = Estimator.For(Sizing.InputFor(spec.Workflow.Simulation, spec.Workflow.Products));
+            estimate = Estimator.For(Sizing.InputFor(spec.Workflow));
         }
         catch (OverflowException)
         {
@@ -41,7 +41,8 @@ public static class EnvironmentCheck
         }
 
         QuotaFit.Check(spec, sizing, problems);
-        CheckScratch(spec, problems);
+        MemoryFit.Check(spec.Workflow.Resources, estimate.Memory, problems);
+        CheckScratch(spec, estimate, problems);
 
         return new CheckResult(problems.HasErrors ? null : new CheckedEnvironment(spec, sizing), problems.All);
     }
@@ -56,11 +57,12 @@ public static class EnvironmentCheck
         return result with { Problems = [.. problems.All, .. result.Problems] };
     }
 
-    private static void CheckScratch(EnvironmentSpec spec, Problems problems)
+    private static void CheckScratch(EnvironmentSpec spec, Estimate estimate, Problems problems)
     {
-        // FACTS.md: the workflow leaves its WSClean folders under /tmp after every run.
+        // The workflow leaves its WSClean folders under /tmp after every run (docs/estimation.md).
         if (spec.Scratch.Mode == ScratchMode.SharedClaim && spec.Workflow.Mode == WorkflowMode.CronJob)
             problems.Warning("srcnet:scratch.mode",
-                "sharedClaim with a CronJob: every run leaves its FITS files in /tmp, so they pile up on the shared claim until it is full; ephemeral scratch starts empty each run");
+                $"sharedClaim with a CronJob: every run leaves its FITS files in /tmp ({StorageRequest.Human(estimate.ScratchLeftBytes)} a run), " +
+                "so they pile up on the shared claim until it is full; ephemeral scratch starts empty each run");
     }
 }

@@ -85,6 +85,33 @@ public class EstimateCommandTests
     }
 
     [Fact]
+    public void Json_has_the_ingest_peak_and_the_memory_with_its_parts()
+    {
+        var all = Json("--products", "visibility,dirty,cleaned");
+        // The reorder files sit beside the MS in staging while cleaning: the peak is above what stays.
+        Assert.Equal(all.GetProperty("ingestBytes").GetInt64() + all.GetProperty("wscleanTempBytes").GetInt64(),
+            all.GetProperty("ingestPeakBytes").GetInt64());
+        var peak = all.GetProperty("memoryBytes").GetInt64();
+        var steps = all.GetProperty("memory").EnumerateArray().ToList();
+        Assert.Equal(["simulation", "visibility metadata", "dirty image", "cleaned image"], steps.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(peak, steps.Max(s => s.GetProperty("bytes").GetInt64()));
+        foreach (var step in steps)
+            Assert.Equal(step.GetProperty("bytes").GetInt64(), step.GetProperty("parts").EnumerateArray().Sum(p => p.GetProperty("bytes").GetInt64()));
+        Assert.Equal("simulation", all.GetProperty("memoryPeakStep").GetString());
+
+        var dirty = Json("--products", "dirty");
+        Assert.Equal(dirty.GetProperty("ingestBytes").GetInt64(), dirty.GetProperty("ingestPeakBytes").GetInt64());
+    }
+
+    [Fact]
+    public void Node_cpus_and_gpus_change_OSKARs_memory()
+    {
+        long Peak(params string[] args) => Json(args).GetProperty("memoryBytes").GetInt64();
+        Assert.True(Peak("--node-cpus", "128") > Peak("--node-cpus", "32"));
+        Assert.True(Peak("--gpus", "1") < Peak());
+    }
+
+    [Fact]
     public void A_stack_supplies_the_simulation_and_the_headroom()
     {
         var dev = Json("--stack", "dev");
@@ -119,6 +146,7 @@ public class EstimateCommandTests
         Assert.Contains("cleaned.fits", run.Out);
         Assert.Matches(@"request \d+Gi \(x1\.5 headroom\)", run.Out);
         Assert.Matches(@"request \d+Gi \(x1\.2 headroom\)", run.Out);
+        Assert.Matches(@"Memory, peak of one run: [0-9.]+ GB in the simulation step", run.Out);
     }
 
     [Theory]
@@ -133,6 +161,8 @@ public class EstimateCommandTests
     [InlineData("--start-freq-hz", "-5", "--start-freq-hz")]
     [InlineData("--freq-inc-hz", "1e-300", "--freq-inc-hz")]
     [InlineData("--products", "images", "--products")]
+    [InlineData("--node-cpus", "0", "--node-cpus")]
+    [InlineData("--gpus", "-1", "--gpus")]
     [InlineData("--products", ",", "--products")]
     [InlineData("--stack", "nosuchstack", "--stack")]
     [InlineData("--config-file", "nope.yaml", "--config-file")]
