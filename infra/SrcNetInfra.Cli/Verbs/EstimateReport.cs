@@ -43,7 +43,9 @@ public sealed record EstimateReport(
     long IngestPeakBytes,
     long MemoryBytes,
     string MemoryPeakStep,
-    IReadOnlyList<MemoryStage> Memory)
+    IReadOnlyList<MemoryStage> Memory,
+    DurationReport? Duration = null,
+    string? DurationHint = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -98,6 +100,9 @@ public sealed record EstimateReport(
             $"{RunsToHold} x left{(IngestPeakBytes != IngestBytes ? " + one run's transient" : "")}; request {IngestRequest} (x{Fmt(IngestHeadroom)} headroom)");
         Line();
         MemoryTable(Line, Row);
+        Line();
+        if (Duration is not null) Duration.WriteTable(t);
+        else Line($"Duration: {DurationHint}");
         return t.ToString();
     }
 

@@ -63,7 +63,10 @@ internal static partial class WorkflowConfig
 
         var runNumber = s.Int("runNumber", 0, min: 0);
         var ttl = s.OptionalInt("ttlSecondsAfterFinished", min: 0);
-        var deadline = s.OptionalInt("activeDeadlineSeconds", min: 1);
+        var (deadline, deadlineAuto) = s.OptionalIntOrWord("activeDeadlineSeconds", "auto", min: 1);
+        var calibration = s.OptionalString("calibration");
+        if (calibration is not null && !Duration.CalibrationFile.IsName(calibration))
+            problems.Error(s.KeyOf("calibration"), $"must name a file in calibrations/ without .yaml: {Duration.CalibrationFile.NameRule} (got '{calibration}')");
         var successfulHistory = s.Int("successfulJobsHistoryLimit", 3, min: 0, max: 100);
         var failedHistory = s.Int("failedJobsHistoryLimit", 3, min: 0, max: 100);
         var startingDeadline = s.OptionalInt("startingDeadlineSeconds", min: 10);
@@ -80,7 +83,8 @@ internal static partial class WorkflowConfig
 
         s.Done();
         return new WorkflowSpec(mode, name, schedule, timeZone, image, products, simulation, metadata, outDir,
-            resources, affinity, tolerations, runNumber, ttl, deadline, successfulHistory, failedHistory, startingDeadline);
+            resources, affinity, tolerations, runNumber, ttl, deadline, successfulHistory, failedHistory, startingDeadline)
+        { ActiveDeadlineAuto = deadlineAuto, Calibration = calibration };
     }
 
     private static string ReadSchedule(ConfigSection s, WorkflowMode mode, Problems problems)

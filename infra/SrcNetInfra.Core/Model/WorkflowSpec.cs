@@ -29,7 +29,14 @@ public sealed record WorkflowSpec(
     long? ActiveDeadlineSeconds,
     int SuccessfulJobsHistoryLimit,
     int FailedJobsHistoryLimit,
-    long? StartingDeadlineSeconds);
+    long? StartingDeadlineSeconds)
+{
+    /// <summary><c>activeDeadlineSeconds: auto</c>: the deadline comes from the calibration's projection (then set in <see cref="ActiveDeadlineSeconds"/>).</summary>
+    public bool ActiveDeadlineAuto { get; init; }
+
+    /// <summary>The calibration in calibrations/ that durations are projected from (<c>srcnet:workflow.calibration</c>).</summary>
+    public string? Calibration { get; init; }
+}
 
 public sealed record ContainerImage(string Repository, string Tag, string PullPolicy)
 {
