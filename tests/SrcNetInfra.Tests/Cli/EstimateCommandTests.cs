@@ -112,6 +112,49 @@ public class EstimateCommandTests
     }
 
     [Fact]
+    public void Without_a_calibration_the_duration_says_how_to_make_one()
+    {
+        var e = Json();
+        Assert.Equal(JsonValueKind.Null, e.GetProperty("duration").ValueKind);
+        Assert.Contains("srcnet calibrate", e.GetProperty("durationHint").GetString());
+        Assert.Contains("Duration: no calibration", CliRun.AtRoot("estimate").Out);
+    }
+
+    [Fact]
+    public void A_calibration_file_projects_each_step_and_the_deadline()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("seed.yaml", Core.Duration.CalibrationFile.Write(Duration.Calibrations.Seed()));
+        var same = Json("--calibration", path).GetProperty("duration");
+        Assert.Equal("seed-cpu", same.GetProperty("calibration").GetString());
+        Assert.Equal(720, same.GetProperty("totalHighSeconds").GetDouble());
+        Assert.Equal(2880, same.GetProperty("activeDeadlineSeconds").GetInt64());
+        Assert.Equal(["startup", "simulation", "dirtyImage", "dirtyMetadata", "cleanedImage", "cleanedMetadata"],
+            same.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
+
+        var longer = Json("--calibration", path, "--time-steps", "48").GetProperty("duration");
+        var simulation = longer.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "simulation");
+        Assert.Equal(340, simulation.GetProperty("highSeconds").GetDouble(), 6);
+        Assert.Equal("time ~ sources x baselines x channels x time steps", simulation.GetProperty("law").GetString());
+
+        var table = CliRun.AtRoot("estimate", "--calibration", path, "--time-steps", "48");
+        Assert.Contains("Duration, projected from calibration seed-cpu (CHSRC_XRD_DEV, cpu-64c, no GPU):", table.Out);
+        Assert.Contains("activeDeadlineSeconds: auto would set", table.Out);
+    }
+
+    [Theory]
+    [InlineData("nosuch", "--calibration: no calibration nosuch:")]
+    [InlineData("missing/x.yaml", "--calibration: missing/x.yaml: no such file")]
+    [InlineData("a b", "--calibration: 'a b' is not a calibration name")]
+    public void A_calibration_that_cannot_be_read_is_a_usage_error(string value, string message)
+    {
+        var run = CliRun.AtRoot("estimate", "--calibration", value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"srcnet: {message}", run.ErrorLines[0]);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
     public void A_stack_supplies_the_simulation_and_the_headroom()
     {
         var dev = Json("--stack", "dev");
