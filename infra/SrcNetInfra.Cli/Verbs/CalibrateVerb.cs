@@ -27,30 +27,29 @@ public static class CalibrateVerb
         var site = new Option<string?>("--site") { Description = "Where the run ran (default: the stack's rucioIngestRseName)", HelpName = "SITE" };
         var nodeType = new Option<string?>("--node-type") { Description = "The kind of node it ran on, e.g. a100-128c (default: unspecified)", HelpName = "TYPE" };
         var force = new Option<bool>("--force") { Description = "Replace an existing calibration of that name" };
-        var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Kubeconfig to use (default: the first path of $KUBECONFIG, else ~/.kube/config)", HelpName = "PATH" };
-        var kubeContext = new Option<string?>("--context") { Description = "Kubeconfig context to use (default: its current context)", HelpName = "NAME" };
-        var run = new Option<string?>("--run") { Description = "The run to read, by its OBS_ID or FILE_PREFIX (default: the newest finished run)", HelpName = "OBS_ID|FILE_PREFIX" };
-        var timeout = new Option<string?>("--timeout") { Description = "Longest wait for any one call to the cluster (default 30s)", HelpName = "DURATION" };
+        var cluster = new ClusterFlags("The run to read, by its OBS_ID or FILE_PREFIX (default: the newest finished run)");
 
         var command = new Command("calibrate",
             "Record how long each step of a finished run took, from the workflow's log, in calibrations/NAME.yaml; " +
             "srcnet estimate and activeDeadlineSeconds: auto project other runs from it.");
         source.AddTo(command);
-        foreach (var o in new Option[] { log, name, site, nodeType, force, kubeconfig, kubeContext, run, timeout }) command.Options.Add(o);
+        foreach (var o in new Option[] { log, name, site, nodeType, force }) command.Options.Add(o);
+        cluster.AddTo(command);
 
         command.SetAction(parse =>
         {
             var logFile = parse.GetValue(log);
-            if (logFile is not null && (parse.GetValue(run) ?? parse.GetValue(kubeconfig) ?? parse.GetValue(kubeContext)) is not null)
+            if (logFile is not null && (parse.GetValue(cluster.Run) ?? parse.GetValue(cluster.Kubeconfig) ?? parse.GetValue(cluster.Context)) is not null)
                 throw new UsageException("--log reads a saved log; --run, --kubeconfig and --context are for reading one from the cluster: give one or the other");
-            var limit = TimeoutText.Parse(parse.GetValue(timeout));
+            var limit = cluster.TimeoutValue(parse);
+            var runFilter = cluster.RunFilter(parse);
             var file = source.Require(parse, context.WorkingDirectory);
             var env = context.Check(file);
             var spec = env.Spec;
 
             var calibrationName = parse.GetValue(name) ?? spec.Workflow.Calibration ?? spec.Stack;
             if (!CalibrationFile.IsName(calibrationName))
-                throw new UsageException($"--name: '{Shorten(calibrationName)}' is not a calibration name ({CalibrationFile.NameRule})");
+                throw new UsageException($"--name: {CalibrationFile.NotAName(calibrationName)}");
             var library = CalibrationLibrary.AtProjectRoot(StackLocator.FromDirectory(Path.GetDirectoryName(file)!).Root);
             var target = library.PathOf(calibrationName);
             bool replace = parse.GetValue(force);
@@ -61,7 +60,7 @@ public static class CalibrateVerb
 
             var (text, origin, code) = logFile is not null
                 ? (ReadLogFile(context, logFile), $"log file {Path.GetFileName(logFile)}", ExitCodes.Ok)
-                : FromCluster(context, env, parse.GetValue(kubeconfig), parse.GetValue(kubeContext), parse.GetValue(run)?.Trim(), limit);
+                : FromCluster(context, env, cluster.KubeconfigPath(parse, context.WorkingDirectory), parse.GetValue(cluster.Context), runFilter, limit);
             if (text is null) return code;
 
             var reading = WorkflowLog.Parse(text);
@@ -90,10 +89,8 @@ public static class CalibrateVerb
     }
 
     /// <summary>The newest finished run's log; (null, why, exit code) when there is none or the cluster cannot be asked.</summary>
-    private static (string? Log, string Origin, int Code) FromCluster(CliContext context, CheckedEnvironment env, string? kubeconfig, string? kubeContext, string? runFilter, TimeSpan timeout)
+    private static (string? Log, string Origin, int Code) FromCluster(CliContext context, CheckedEnvironment env, string path, string? kubeContext, string? runFilter, TimeSpan timeout)
     {
-        var path = KubeconfigPath.Resolve(kubeconfig, Environment.GetEnvironmentVariable("KUBECONFIG"),
-            Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), context.WorkingDirectory);
         var target = VerifyTarget.For(env);
         using var session = ClusterSession.Open(path, kubeContext, timeout, context.Display);
         FinishedRunLog? found;
@@ -148,6 +145,4 @@ public static class CalibrateVerb
             t.Append($"  next: set srcnet:workflow.calibration: {c.Name} in the stacks that run on such nodes, or pass --calibration {c.Name} to srcnet estimate\n");
         return t.ToString();
     }
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -35,7 +35,7 @@ public sealed class RunLogReader(ClusterSession session, VerifyTarget target)
         var pods = (await session.Call(new ApiCall("list", "pods", ns),
             (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
 
-        foreach (var job in RunSelection.Runs(target, jobs.Items, cronJob).Where(Finished))
+        foreach (var job in RunSelection.Runs(target, jobs.Items, cronJob).Where(RunSelection.Finished))
         {
             if (RunSelection.NewestPod(RunSelection.PodsOf(job, pods)) is not { } pod) continue;
             var log = await Log(pod);
@@ -50,19 +50,14 @@ public sealed class RunLogReader(ClusterSession session, VerifyTarget target)
         return null;
     }
 
-    private static bool Finished(V1Job job) =>
-        job.Status?.Conditions?.Any(c => c.Status == "True" && c.Type is "Complete" or "Failed") == true;
-
     private static bool Failed(V1Job job) =>
         job.Status?.Conditions?.Any(c => c.Status == "True" && c.Type == "Failed") == true;
 
     private Task<string?> Log(V1Pod pod) =>
         session.Find(new ApiCall("get", "pods/log", ns, pod.Metadata.Name), async (k, t) =>
         {
-            var container = pod.Spec?.Containers?.FirstOrDefault(c => c.Name == Core.Plan.SimulationRun.ContainerName)?.Name
-                ?? pod.Spec?.Containers?.FirstOrDefault()?.Name;
             using var stream = await k.CoreV1.ReadNamespacedPodLogAsync(
-                pod.Metadata.Name, ns, container: container, limitBytes: MaxLogBytes, timestamps: true, cancellationToken: t);
+                pod.Metadata.Name, ns, container: RunSelection.SimulationContainer(pod), limitBytes: MaxLogBytes, timestamps: true, cancellationToken: t);
             using var reader = new StreamReader(stream, Encoding.UTF8);
             return await reader.ReadToEndAsync(t);
         }, HttpStatusCode.BadRequest, HttpStatusCode.NotFound);

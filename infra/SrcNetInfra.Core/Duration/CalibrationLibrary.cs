@@ -18,7 +18,7 @@ public sealed record CalibrationLibrary(string Directory)
         error = null;
         if (!CalibrationFile.IsName(name))
         {
-            error = $"'{Shorten(name)}' is not a calibration name ({CalibrationFile.NameRule})";
+            error = CalibrationFile.NotAName(name);
             return null;
         }
         var path = PathOf(name);
@@ -43,6 +43,4 @@ public sealed record CalibrationLibrary(string Directory)
         System.IO.Directory.Exists(Directory)
             ? [.. System.IO.Directory.EnumerateFiles(Directory, "*.yaml").Select(System.IO.Path.GetFileNameWithoutExtension).OfType<string>().Where(CalibrationFile.IsName).Order(StringComparer.Ordinal)]
             : [];
-
-    private static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -10,15 +10,7 @@ namespace SrcNetInfra.Tests.Cli;
 /// </summary>
 public sealed class CalibrateCommandTests : IDisposable
 {
-    private readonly TempDir project = new();
-
-    public CalibrateCommandTests()
-    {
-        File.Copy(Path.Combine(Repo.Root, "Pulumi.yaml"), Path.Combine(project.Path, "Pulumi.yaml"));
-        File.Copy(Repo.StackFile("dev"), Path.Combine(project.Path, "Pulumi.dev.yaml"));
-        Directory.CreateDirectory(Path.Combine(project.Path, "stacks"));
-        File.Copy(Repo.StackFile("prod"), Path.Combine(project.Path, "stacks", "Pulumi.prod.yaml"));
-    }
+    private readonly TempDir project = ProjectCopy.With("dev", "prod");
 
     public void Dispose() => project.Dispose();
 

@@ -14,15 +14,12 @@ namespace SrcNetInfra.Tests.Verify;
 public sealed class CalibrateClusterTests : IAsyncDisposable
 {
     private const string Ns = "datalake-ingestion";
-    private readonly TempDir project = new();
+    private readonly TempDir project = ProjectCopy.With("prod");
     private FakeApiServer server = null!;
     private string kubeconfig = null!;
 
     private async Task Start()
     {
-        File.Copy(Path.Combine(Repo.Root, "Pulumi.yaml"), Path.Combine(project.Path, "Pulumi.yaml"));
-        Directory.CreateDirectory(Path.Combine(project.Path, "stacks"));
-        File.Copy(Repo.StackFile("prod"), Path.Combine(project.Path, "stacks", "Pulumi.prod.yaml"));
         server = await FakeApiServer.Start(project.Path);
         kubeconfig = server.WriteKubeconfig(project.Path);
         server.Namespaces.Add(Namespace(Ns));
