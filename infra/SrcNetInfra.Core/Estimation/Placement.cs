@@ -57,7 +57,7 @@ public static class Placement
 
         Add(ms, MeasurementSetName, sizes.MeasurementSet,
             products.Visibility
-                ? "OSKAR writes it straight into OUT_DIR/<namespace>/ with --visibility (a directory: the ingestor may refuse it)"
+                ? "<prefix>measurements.ms: OSKAR writes it straight into OUT_DIR/<namespace>/ with --visibility (a directory: the ingestor may refuse it)"
                 : "OSKAR writes it into a temporary directory under /tmp, removed when the run ends",
             transient: !products.Visibility);
 
