@@ -90,6 +90,7 @@ public sealed record EstimateReport(
         Line();
         Line($"Scratch (/tmp), peak of one run");
         foreach (var part in Scratch) Row(part.Name, part.Bytes, part.Note);
+        if (Scratch.Count == 0) Line("  nothing: with --visibility and no image the run writes only into the ingest area");
         Row("total", ScratchBytes, $"request {ScratchRequest} (x{Fmt(ScratchHeadroom)} headroom)");
         Line();
         Line("Ingest area, one run");
