@@ -15,15 +15,15 @@ public static class EstimateVerb
     public static Command Build(CliContext context)
     {
         var source = new StackSource();
-        var stations = Flags.WholeNumber("--stations", "Stations in the array (AA* has 144); baselines are N(N-1)/2", "N");
-        var start = Flags.Number("--start-freq-hz", "Start of the band, Hz", "F");
-        var end = Flags.Number("--end-freq-hz", "End of the band, Hz", "F");
-        var inc = Flags.Number("--freq-inc-hz", "Channel width, Hz; channels = floor((end - start) / inc)", "F");
-        var timeSteps = Flags.WholeNumber("--time-steps", "Number of time dumps (NUM_TIME_STAMPS)", "T");
-        var npixel = Flags.WholeNumber("--npixel", "Image side in pixels (IMAGING_NPIXEL)", "N");
+        var stations = Flags.For(SimulationSettings.Stations);
+        var start = Flags.For(SimulationSettings.StartFreqHz);
+        var end = Flags.For(SimulationSettings.EndFreqHz);
+        var inc = Flags.For(SimulationSettings.FreqIncHz);
+        var timeSteps = Flags.For(SimulationSettings.NumTimeStamps);
+        var npixel = Flags.For(SimulationSettings.ImagingNpixel);
         var products = new Option<string?>("--products") { Description = "Products to ingest: a non-empty subset of visibility,dirty,cleaned", HelpName = "LIST" };
-        var nodeCpus = Flags.WholeNumber("--node-cpus", "CPUs of the node: without a GPU, OSKAR starts a compute device per CPU (default: the stack's CPU limit, else 32)", "N");
-        var gpus = Flags.WholeNumber("--gpus", "GPUs the simulation gets (default: the stack's resources.gpu, else 0)", "N");
+        var nodeCpus = Flags.For(DeviceSettings.NodeCpus);
+        var gpus = Flags.For(DeviceSettings.Gpus);
         var calibration = new Option<string?>("--calibration")
         {
             Description = "Project the run's duration from this calibration: a name in calibrations/ or a file's path (default: the stack's srcnet:workflow.calibration)",
@@ -63,7 +63,7 @@ public static class EstimateVerb
                 {
                     Duration = calibrated is null ? null
                         : DurationReport.From(calibrated, DurationProjection.For(calibrated, RunShape.For(input, basis.RaDeg, basis.DecDeg, basis.CpuLimit))),
-                    DurationHint = calibrated is null ? DurationReport.Hint(basis.Stack) : null,
+                    DurationHint = calibrated is null ? DurationReport.Hint(null) : null,
                 };
             }
             catch (OverflowException)
@@ -78,7 +78,6 @@ public static class EstimateVerb
 
     private sealed record EstimateBasis(string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, int RunsToHold)
     {
-        public string? Stack { get; init; }
         public string? Calibration { get; init; }
 
         /// <summary>The phase centre decides which sources the simulation has; the seed's is MIGHTEE's COSMOS field.</summary>
@@ -91,18 +90,17 @@ public static class EstimateVerb
     {
         var file = source.Resolve(parse, context.WorkingDirectory);
         if (file is null)
-            return new EstimateBasis("the seed's example job", EstimateInput.SeedExample, Defaults.ScratchHeadroom, Defaults.IngestHeadroom, Defaults.RunsToHold);
+            return new EstimateBasis("the seed's example job", EstimateInput.Defaults, Defaults.ScratchHeadroom, Defaults.IngestHeadroom, Defaults.RunsToHold);
 
         var env = context.Check(file);
         var spec = env.Spec;
         return new EstimateBasis(
             $"stack {spec.Stack}",
-            Core.Validation.Sizing.InputFor(spec.Workflow),
+            EstimateInput.For(spec.Workflow),
             spec.Scratch.Headroom,
             spec.Ingestor.Persistence.Headroom,
             spec.Ingestor.Persistence.RunsToHold)
         {
-            Stack = spec.Stack,
             // A stack's calibration is a name in its own project's calibrations/.
             Calibration = spec.Workflow.Calibration is { } name
                 ? CalibrationLibrary.AtProjectRoot(StackLocator.FromDirectory(Path.GetDirectoryName(file)!).Root).PathOf(name)
@@ -138,22 +136,13 @@ public static class EstimateVerb
         return selection;
     }
 
-    /// <summary>The same limits the config applies, named by flag (a stack's own values were checked already).</summary>
+    /// <summary>
+    /// Each flag was checked by its setting's rule as it was parsed; what is left is the band, whose
+    /// rule spans three values (some perhaps from the stack), worded with the flags.
+    /// </summary>
     private static void CheckInput(EstimateInput input)
     {
-        if (input.Stations < 2) throw new UsageException($"--stations: must be at least 2 (got {input.Stations})");
-        if (input.TimeSteps < 1) throw new UsageException($"--time-steps: must be at least 1 (got {input.TimeSteps})");
-        if (input.ImagingNpixel < 1) throw new UsageException($"--npixel: must be at least 1 (got {input.ImagingNpixel})");
-        if (input.NodeCpus < 1) throw new UsageException($"--node-cpus: must be at least 1 (got {input.NodeCpus})");
-        if (input.Gpus < 0) throw new UsageException($"--gpus: must be 0 or more (got {input.Gpus})");
-        if (!(input.StartFreqHz > 0) || double.IsInfinity(input.StartFreqHz))
-            throw new UsageException($"--start-freq-hz: must be greater than 0 (got {input.StartFreqHz})");
-        if (!(input.FreqIncHz > 0) || double.IsInfinity(input.FreqIncHz))
-            throw new UsageException($"--freq-inc-hz: must be greater than 0 (got {input.FreqIncHz})");
-        if (double.IsInfinity(input.EndFreqHz))
-            throw new UsageException($"--end-freq-hz: must be a finite frequency (got {input.EndFreqHz})");
-        // The same rules the config applies to srcnet:workflow.simulation, named by flag.
-        if (Band.Check(input.StartFreqHz, input.EndFreqHz, input.FreqIncHz, "--start-freq-hz", "--end-freq-hz") is { } band)
-            throw new UsageException($"{(band.Field == BandField.EndFreq ? "--end-freq-hz" : "--freq-inc-hz")}: {band.Message}");
+        if (Band.Check(input.StartFreqHz, input.EndFreqHz, input.FreqIncHz, setting => setting.Flag!) is { } band)
+            throw new UsageException($"{band.Setting.Flag}: {band.Reason}");
     }
 }

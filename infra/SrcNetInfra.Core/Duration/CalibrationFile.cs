@@ -132,7 +132,7 @@ public static partial class CalibrationFile
                 resources.String("requestsCpu"), resources.String("limitsCpu"), resources.String("requestsMemory"), resources.String("limitsMemory"),
                 reader.Int("gpus", 0));
             if (!(calibratedRun.EndFreqHz > calibratedRun.StartFreqHz && calibratedRun.FreqIncHz > 0 && calibratedRun.StartFreqHz > 0)
-                || Estimation.Band.Check(calibratedRun.StartFreqHz, calibratedRun.EndFreqHz, calibratedRun.FreqIncHz, "startFreqHz", "endFreqHz") is not null)
+                || Estimation.Band.Check(calibratedRun.StartFreqHz, calibratedRun.EndFreqHz, calibratedRun.FreqIncHz, setting => setting.Key) is not null)
                 throw new FieldException("run.freqIncHz", "the band (startFreqHz, endFreqHz, freqIncHz) holds no channel");
 
             var stages = reader.Map("stages");

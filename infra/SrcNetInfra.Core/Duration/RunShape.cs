@@ -37,7 +37,7 @@ public sealed record RunShape(
 
     /// <summary>The run a stack's workflow describes.</summary>
     public static RunShape For(WorkflowSpec workflow) => For(
-        Validation.Sizing.InputFor(workflow),
+        EstimateInput.For(workflow),
         workflow.Simulation.PhaseCenterRaDeg,
         workflow.Simulation.PhaseCenterDecDeg,
         workflow.Resources.LimitsCpu.Value);

@@ -4,7 +4,7 @@ namespace SrcNetInfra.Core.Duration;
 public sealed record ScalingTerm(string Name, double Value);
 
 /// <summary>
-/// What each stage's time is proportional to (docs/estimation.md, "Duration"). A stage's time is
+/// What each stage's time is proportional to (docs/estimation.md#the-scaling-laws). A stage's time is
 /// taken as a sum of non-negative parts, each proportional to one term: then, from one measured run,
 /// the target's time lies between the smallest and the largest of the terms' ratios times the
 /// measured time, whatever the unknown split between the parts was.

@@ -1,7 +1,7 @@
 namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
-/// What cleaning adds beside and inside the MeasurementSet (docs/estimation.md, "Sizes, measured"):
+/// What cleaning adds beside and inside the MeasurementSet (docs/sizes.md#model_data, docs/sizes.md#wsclean-reorder-files):
 /// WSClean's <c>-niter</c> run writes a MODEL_DATA column into the MS, which stays, and reorder
 /// temp files beside the MS, which it deletes at the end. Both go wherever the MS is.
 /// </summary>

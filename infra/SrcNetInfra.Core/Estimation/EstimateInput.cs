@@ -1,3 +1,4 @@
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Core.Estimation;
@@ -8,19 +9,13 @@ namespace SrcNetInfra.Core.Estimation;
 /// selected for ingestion, and the compute devices OSKAR starts.
 /// </summary>
 /// <remarks>
-/// Validity (Stations &gt;= 2, TimeSteps &gt;= 1, ImagingNpixel &gt;= 1, FreqIncHz &gt; 0,
-/// EndFreqHz &gt; StartFreqHz, at least one channel) is checked by config validation;
-/// <see cref="Estimator.For"/> only guards against it so that a bad input cannot produce a silent nonsense size.
+/// Validity is checked by the settings' own rules (<see cref="SimulationSettings"/>, <see cref="Band"/>)
+/// before an estimate is made; <see cref="Estimator.For"/> only guards against bad input so that it
+/// cannot produce a silent nonsense size.
 /// </remarks>
 public sealed record EstimateInput
 {
-    /// <summary>SKA-Mid AA* (SKA_OST_ARRAY_CONFIG_2_3_1): 64 MeerKAT + 80 SKA dishes.</summary>
-    public const int AaStarStations = 144;
-
-    /// <summary>The reference Job's CPU limit, taken as the node's CPUs when nothing better is known.</summary>
-    public const int ReferenceNodeCpus = 32;
-
-    public int Stations { get; init; } = AaStarStations;
+    public required int Stations { get; init; }
     public required double StartFreqHz { get; init; }
     public required double EndFreqHz { get; init; }
     public required double FreqIncHz { get; init; }
@@ -32,23 +27,46 @@ public sealed record EstimateInput
     /// CPUs of the node. Without a GPU, OSKAR starts one compute device per CPU the node has
     /// (<c>sysconf(_SC_NPROCESSORS_ONLN)</c>, not the container's CPU limit), each with its own buffers.
     /// </summary>
-    public int NodeCpus { get; init; } = ReferenceNodeCpus;
+    public int NodeCpus { get; init; } = DeviceSettings.NodeCpus.Default;
 
     /// <summary>GPUs the container gets; with any, OSKAR runs one device per GPU instead of per CPU.</summary>
     public int Gpus { get; init; }
 
-    /// <summary>
-    /// The seed's example job: 1.304–1.375 GHz in 17.75 MHz channels (4 channels), 24 time dumps,
-    /// 2024 x 2024 pixel images, run with <c>--dirty --cleaned</c>, on a 32-CPU node without a GPU.
-    /// </summary>
-    public static EstimateInput SeedExample { get; } = new()
+    /// <summary>The inputs of a stack's simulation and products.</summary>
+    public static EstimateInput For(SimulationSpec simulation, ProductSelection products) => new()
     {
-        Stations = AaStarStations,
-        StartFreqHz = 1.304e9,
-        EndFreqHz = 1.375e9,
-        FreqIncHz = 17_750_000,
-        TimeSteps = 24,
-        ImagingNpixel = 2024,
-        Products = new ProductSelection(Visibility: false, Dirty: true, Cleaned: true),
+        Stations = simulation.Stations,
+        StartFreqHz = simulation.StartFreqHz,
+        EndFreqHz = simulation.EndFreqHz,
+        FreqIncHz = simulation.FreqIncHz,
+        TimeSteps = simulation.NumTimeStamps,
+        ImagingNpixel = simulation.ImagingNpixel,
+        Products = products,
+    };
+
+    /// <summary>
+    /// The run a stack's workflow describes, on the devices its resources give it. The node's CPUs
+    /// are not in the config: its CPU limit, rounded up, stands in for them (a lower bound).
+    /// </summary>
+    public static EstimateInput For(WorkflowSpec workflow) => For(workflow.Simulation, workflow.Products) with
+    {
+        NodeCpus = (int)Math.Clamp(Math.Ceiling(workflow.Resources.LimitsCpu.Value), 1, DeviceSettings.NodeCpus.Max),
+        Gpus = workflow.Resources.Gpu,
+    };
+
+    /// <summary>
+    /// A stack that leaves the simulation unset: the seed's example job (144 stations, 1.304–1.375 GHz
+    /// in 17.75 MHz channels, 24 time dumps, 2024² pixels, dirty and cleaned images), from the settings'
+    /// own defaults.
+    /// </summary>
+    public static EstimateInput Defaults { get; } = new()
+    {
+        Stations = SimulationSettings.Stations.Default,
+        StartFreqHz = SimulationSettings.StartFreqHz.Default,
+        EndFreqHz = SimulationSettings.EndFreqHz.Default,
+        FreqIncHz = SimulationSettings.FreqIncHz.Default,
+        TimeSteps = SimulationSettings.NumTimeStamps.Default,
+        ImagingNpixel = SimulationSettings.ImagingNpixel.Default,
+        Products = ProductSelection.Default,
     };
 }

@@ -3,12 +3,13 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
-/// Estimates the disk and memory one workflow run needs, from the measured sizes and what the
-/// workflow does step by step (docs/estimation.md). Pure: the same input always gives the same estimate.
+/// Estimates the disk and memory one workflow run needs, from the measured sizes
+/// (docs/sizes.md#sizes-of-what-a-run-writes) and what the workflow does step by step
+/// (docs/workflow.md#what-one-run-does). Pure: the same input always gives the same estimate.
 /// </summary>
 public static class Estimator
 {
-    /// <summary>XX, XY, YX, YY: OSKAR writes full polarisation (Karabo sets <c>pol_mode Full</c>).</summary>
+    /// <summary>XX, XY, YX, YY (docs/sizes.md#counts): Karabo sets OSKAR's <c>pol_mode Full</c>.</summary>
     public const int Polarizations = 4;
 
     /// <summary>complex64 visibility: the seed's MS minimum counts 8 bytes per measurement.</summary>
@@ -18,8 +19,8 @@ public static class Estimator
     public const long ImageMinBytesPerPixel = 8;
 
     /// <summary>
-    /// Every product gets a one-line JSON <c>.meta</c> of about 1 KB; a file that small still takes
-    /// one 4 KiB block of the filesystem.
+    /// Every product gets a one-line JSON <c>.meta</c> of about 1 KB (docs/sizes.md#metadata-files);
+    /// a file that small still takes one 4 KiB block of the filesystem.
     /// </summary>
     public const long MetaBytesPerProduct = 4096;
 
@@ -47,7 +48,7 @@ public static class Estimator
         checked
         {
             long stations = input.Stations;
-            // OSKAR writes cross-correlations only: N(N-1)/2 baselines, 10,296 for AA*.
+            // OSKAR writes cross-correlations only (docs/sizes.md#counts): N(N-1)/2 baselines, 10,296 for AA*.
             long baselines = stations * (stations - 1) / 2;
             long rows = timeSteps * baselines;
             long measurements = channels * timeSteps * baselines * Polarizations;
@@ -99,10 +100,9 @@ public static class Estimator
     }
 
     /// <summary>
-    /// floor((end - start) / inc), as the workflow computes it (<c>math.floor</c> in
-    /// SRCNet_SKA-MID_AAstar.py). The doubles are converted to decimal first: in binary floating point
-    /// 1.304e9..1.375e9 in steps of 1.775e7 can come out just below 4 and floor to 3. The decimal
-    /// conversion keeps 15 significant digits, which is what the user wrote.
+    /// floor((end - start) / inc), as the workflow computes it (docs/workflow.md#environment-variables). The doubles are converted to
+    /// decimal first: in binary floating point 1.304e9..1.375e9 in steps of 1.775e7 can come out just below 4
+    /// and floor to 3. The decimal conversion keeps 15 significant digits, which is what the user wrote.
     /// Throws <see cref="OverflowException"/> for NaN, infinities or values beyond decimal or long range.
     /// </summary>
     public static long Channels(double startFreqHz, double endFreqHz, double freqIncHz)

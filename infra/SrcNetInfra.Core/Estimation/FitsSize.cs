@@ -3,7 +3,7 @@ namespace SrcNetInfra.Core.Estimation;
 /// <summary>
 /// The size of one FITS image as WSClean writes it: 32-bit floats (BITPIX -32), a single channel,
 /// padded to whole 2880-byte FITS blocks, with 2 header blocks: 2880 x ceil(4 N^2 / 2880) + 2 x 2880,
-/// exact in the measurements (docs/estimation.md, "Sizes, measured").
+/// exact in the measurements (docs/sizes.md#fits-images).
 /// </summary>
 public static class FitsSize
 {

@@ -2,8 +2,8 @@ namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
 /// The size of the MeasurementSet OSKAR 2.8.3 writes, column by column, as measured with WSClean 3.1
-/// and python-casacore on MeasurementSets with OSKAR's exact table layout (docs/estimation.md,
-/// "Sizes, measured"): the seed's minimum counts only the DATA values, the real table also stores
+/// and python-casacore on MeasurementSets with OSKAR's exact table layout (docs/sizes.md#the-measurementset):
+/// the seed's minimum counts only the DATA values, the real table also stores
 /// flags, UVW, weights, sigmas, antenna indices and sub-tables, and casacore's tiled storage pads
 /// partial tiles. Every term is exact except the sub-tables, which are counted at the top of their range.
 /// </summary>

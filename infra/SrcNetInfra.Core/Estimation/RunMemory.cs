@@ -8,7 +8,7 @@ public sealed record MemoryStage(string Name, IReadOnlyList<EstimatePart> Parts)
 
 /// <summary>
 /// The memory of one run: the steps run one after another in one container, so the run's peak is
-/// the largest step's. Which parts are measured, read from source or assumed: docs/estimation.md, "Memory".
+/// the largest step's. Which parts are measured, read from source or assumed: docs/estimation.md#memory.
 /// </summary>
 public sealed record RunMemory(IReadOnlyList<MemoryStage> Stages)
 {

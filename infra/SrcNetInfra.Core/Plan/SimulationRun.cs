@@ -7,15 +7,13 @@ namespace SrcNetInfra.Core.Plan;
 
 /// <summary>
 /// The Karabo AA* simulation as a Job (one run, named by its run id) or a CronJob (a run on a
-/// schedule, each named by its UTC start), following the workflow's container contract (FACTS.md).
+/// schedule, each named by its UTC start), following the workflow's container contract (docs/workflow.md#the-container-contract).
 /// </summary>
 public static class SimulationRun
 {
     public const string ContainerName = "karabo";
     public const string Module = "karabo.workflows.SRCNet_SKA-MID_AAstar";
     public const string IngestVolumeName = "ingest-area";
-    /// <summary>The chart creates this claim; the workflow writes its products into it.</summary>
-    public const string IngestClaimName = "ingest-area";
     public const string IngestMountPath = "/ingest";
 
     /// <summary>The app.kubernetes.io/component of the simulation's Jobs and pods; verify selects runs by it.</summary>
@@ -38,6 +36,15 @@ public static class SimulationRun
     public const string PodNameVariable = "SRCNET_POD_NAME";
 
     public static string JobName(WorkflowSpec workflow, string runId) => $"{workflow.Name}-{runId}";
+
+    /// <summary>
+    /// What of a Job never changes once it exists: its metadata and the two fields Kubernetes would
+    /// let change (everything else makes a new run). Pulumi would update these by reading the live
+    /// Job first, which fails for a Job the cluster has removed after ttlSecondsAfterFinished
+    /// (docs/platform.md#updates-read-the-live-object), so they are never updated.
+    /// </summary>
+    public static readonly IReadOnlyList<string> JobFieldsNeverUpdated =
+        ["metadata.labels", "metadata.annotations", "spec.ttlSecondsAfterFinished", "spec.activeDeadlineSeconds"];
 
     /// <summary>
     /// Every environment variable of the contract except OBS_ID and FILE_PREFIX (which are per run),
@@ -107,6 +114,12 @@ public static class SimulationRun
         var annotations = RunAnnotations(env);
         annotations[Annotations.ObsIdPattern] = w.Metadata.ObsIdPattern;
         annotations[Annotations.FilePrefixPattern] = w.Metadata.FilePrefixPattern;
+        // Deleting the CronJob (a mode change, a teardown) must not kill the run it started: its Job
+        // is orphaned and finishes (pulumi-kubernetes provider/pkg/metadata/overrides.go, DeletionPropagation).
+        var cronAnnotations = new SortedDictionary<string, string>(annotations, StringComparer.Ordinal)
+        {
+            [Annotations.PulumiDeletionPropagation] = "orphan",
+        };
 
         return new V1CronJob
         {
@@ -117,7 +130,7 @@ public static class SimulationRun
                 Name = w.Name,
                 NamespaceProperty = spec.Namespace.Name,
                 Labels = WorkloadLabels(spec),
-                Annotations = annotations,
+                Annotations = cronAnnotations,
             },
             Spec = new V1CronJobSpec
             {
@@ -208,7 +221,7 @@ public static class SimulationRun
                         new V1Volume
                         {
                             Name = IngestVolumeName,
-                            PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = IngestClaimName },
+                            PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = IngestAreaClaim.Name },
                         },
                         Scratch.Volume(env),
                     ],

@@ -22,7 +22,7 @@ public static class EnvironmentCheck
         Estimate estimate;
         try
         {
-            estimate = Estimator.For(Sizing.InputFor(spec.Workflow));
+            estimate = Estimator.For(EstimateInput.For(spec.Workflow));
         }
         catch (OverflowException)
         {
@@ -66,7 +66,7 @@ public static class EnvironmentCheck
 
     private static void CheckScratch(EnvironmentSpec spec, Estimate estimate, Problems problems)
     {
-        // The workflow leaves its WSClean folders under /tmp after every run (docs/estimation.md).
+        // docs/workflow.md#karabos-working-directories: the workflow leaves its WSClean folders under /tmp after every run.
         if (spec.Scratch.Mode == ScratchMode.SharedClaim && spec.Workflow.Mode == WorkflowMode.CronJob)
             problems.Warning("srcnet:scratch.mode",
                 $"sharedClaim with a CronJob: every run leaves its FITS files in /tmp ({StorageRequest.Human(estimate.ScratchLeftBytes)} a run), " +

@@ -16,27 +16,6 @@ public sealed record Sizing(
     long IngestBytesToHold,
     int RunsToHold)
 {
-    public static EstimateInput InputFor(SimulationSpec simulation, ProductSelection products) => new()
-    {
-        Stations = simulation.Stations,
-        StartFreqHz = simulation.StartFreqHz,
-        EndFreqHz = simulation.EndFreqHz,
-        FreqIncHz = simulation.FreqIncHz,
-        TimeSteps = simulation.NumTimeStamps,
-        ImagingNpixel = simulation.ImagingNpixel,
-        Products = products,
-    };
-
-    /// <summary>
-    /// The run the stack's workflow describes, on the devices its resources give it. The node's CPUs
-    /// are not in the config: its CPU limit, rounded up, stands in for them (a lower bound).
-    /// </summary>
-    public static EstimateInput InputFor(WorkflowSpec workflow) => InputFor(workflow.Simulation, workflow.Products) with
-    {
-        NodeCpus = (int)Math.Clamp(Math.Ceiling(workflow.Resources.LimitsCpu.Value), 1, int.MaxValue),
-        Gpus = workflow.Resources.Gpu,
-    };
-
     /// <summary>
     /// What the ingest area must hold: the products <paramref name="runs"/> runs leave there (the
     /// ingestor never deletes anything), plus what one running run has there on top of that at its

@@ -2,7 +2,7 @@ namespace SrcNetInfra.Core.Verification;
 
 /// <summary>
 /// A file one selected product of a run must end up as in the ingest area, and the one-line JSON
-/// <c>&lt;file&gt;.&lt;metadataSuffix&gt;</c> beside it (every ingested product gets one).
+/// <c>&lt;file&gt;.&lt;metadataSuffix&gt;</c> beside it (docs/workflow.md#the-meta-file: every ingested product gets one).
 /// </summary>
 /// <param name="Product">The product's name: visibility, dirty or cleaned.</param>
 /// <param name="File">The file's (for the MeasurementSet, the directory's) name.</param>
@@ -10,9 +10,10 @@ public sealed record ExpectedProduct(string Product, string File, string FilePre
 {
     /// <summary>
     /// The expected files of the selected products, named as the workflow names them, FILE_PREFIX
-    /// with no separator after it (i4Ds/Karabo-Pipeline, karabo/workflows/SRCNet_SKA-MID_AAstar.py:
-    /// <c>f"{FILE_PREFIX}measurements.ms"</c> in <c>generate_visibilities</c>, <c>f"{FILE_PREFIX}dirty.fits"</c>
-    /// in <c>create_dirty_image</c>, <c>f"{FILE_PREFIX}cleaned.fits"</c> in <c>create_cleaned_image</c>).
+    /// with no separator after it (docs/workflow.md#file_prefix-has-no-separator; i4Ds/Karabo-Pipeline,
+    /// karabo/workflows/SRCNet_SKA-MID_AAstar.py: <c>f"{FILE_PREFIX}measurements.ms"</c> in
+    /// <c>generate_visibilities</c>, <c>f"{FILE_PREFIX}dirty.fits"</c> in <c>create_dirty_image</c>,
+    /// <c>f"{FILE_PREFIX}cleaned.fits"</c> in <c>create_cleaned_image</c>).
     /// </summary>
     public static IReadOnlyList<ExpectedProduct> For(string filePrefix, IEnumerable<string> products, string metadataSuffix) =>
         [.. products.Select(p => new ExpectedProduct(p, FileName(p, filePrefix), filePrefix, metadataSuffix))];

@@ -3,7 +3,7 @@ using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Tests.Duration;
 
-/// <summary>Projecting a run's duration from a calibration, stage by stage (docs/estimation.md, "Duration").</summary>
+/// <summary>Projecting a run's duration from a calibration, stage by stage (docs/estimation.md#the-scaling-laws).</summary>
 public class ProjectionTests
 {
     private static StageProjection Stage(DurationProjection p, RunStage stage) => p.Stages.Single(s => s.Stage == stage);
@@ -104,10 +104,10 @@ public class ProjectionTests
     [Fact]
     public void Half_the_band_has_half_the_sources_and_so_half_the_simulation_per_visibility()
     {
-        // 1.304-1.3395 GHz in 17.75 MHz channels: 2 channels and half of MIGHTEE's band (docs/estimation.md: NU_EFF spread evenly).
+        // 1.304-1.3395 GHz in 17.75 MHz channels: 2 channels and half of MIGHTEE's band (docs/estimation.md#the-scaling-laws: NU_EFF spread evenly).
         var input = new Core.Estimation.EstimateInput
         {
-            StartFreqHz = 1.304e9, EndFreqHz = 1.3395e9, FreqIncHz = 17_750_000, TimeSteps = 24, ImagingNpixel = 2024,
+            Stations = 144, StartFreqHz = 1.304e9, EndFreqHz = 1.3395e9, FreqIncHz = 17_750_000, TimeSteps = 24, ImagingNpixel = 2024,
             Products = Calibrations.SeedRun.Products,
         };
         var p = DurationProjection.For(Calibrations.Seed(), RunShape.For(input, 150.12, 2.21, 16));

@@ -4,7 +4,7 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Tests.Estimation;
 
 /// <summary>
-/// The run's memory, step by step (docs/estimation.md, "Memory"): OSKAR's buffers as its source
+/// The run's memory, step by step (docs/estimation.md#memory): OSKAR's buffers as its source
 /// allocates them, pyuvdata's arrays when it reads the whole MS, WSClean as measured.
 /// </summary>
 public class MemoryTests
@@ -43,7 +43,7 @@ public class MemoryTests
         //     = 3 x (10,543,104 + 1,002,240)                                                            =  34,636,032
         //   station work allowance                                                                     =   4,194,304
         //   one device                                                                                 = 286,753,024
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         var simulation = Stage(e, "simulation");
         Assert.Equal(32 * 286_753_024L, Part(simulation, "OSKAR compute devices"));
         Assert.Equal(11_545_344, Part(simulation, "OSKAR MS writer"));
@@ -54,7 +54,7 @@ public class MemoryTests
     [Fact]
     public void OSKAR_starts_one_device_per_CPU_of_the_node_or_per_GPU()
     {
-        var input = EstimateInput.SeedExample;
+        var input = EstimateInput.Defaults;
         long cpus64 = Part(Stage(Estimator.For(input with { NodeCpus = 64 }), "simulation"), "OSKAR compute devices");
         long cpus32 = Part(Stage(Estimator.For(input with { NodeCpus = 32 }), "simulation"), "OSKAR compute devices");
         Assert.Equal(2 * cpus32, cpus64);
@@ -95,14 +95,14 @@ public class MemoryTests
     [InlineData(true, true, true, new[] { "simulation", "visibility metadata", "dirty image", "cleaned image" })]
     public void The_steps_follow_the_products(bool v, bool d, bool c, string[] steps)
     {
-        var e = Estimator.For(EstimateInput.SeedExample with { Products = new ProductSelection(v, d, c) });
+        var e = Estimator.For(EstimateInput.Defaults with { Products = new ProductSelection(v, d, c) });
         Assert.Equal(steps, e.Memory.Stages.Select(s => s.Name));
     }
 
     [Fact]
     public void Big_images_make_WSClean_the_peak()
     {
-        var e = Estimator.For(EstimateInput.SeedExample with { ImagingNpixel = 16_384 });
+        var e = Estimator.For(EstimateInput.Defaults with { ImagingNpixel = 16_384 });
         Assert.Equal("dirty image", e.Memory.Peak.Name);
         Assert.Equal(Python + RunMemory.WscleanBytes(16_384), e.MemoryBytes);
     }

@@ -4,8 +4,8 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Tests.Estimation;
 
 /// <summary>
-/// Where each file lives during each step, per product selection, as Karabo's workflow does it
-/// (i4Ds/Karabo-Pipeline, karabo/workflows/SRCNet_SKA-MID_AAstar.py, <c>main</c>:
+/// Where each file lives during each step, per product selection (docs/workflow.md#where-each-file-lands),
+/// as Karabo's workflow does it (i4Ds/Karabo-Pipeline, karabo/workflows/SRCNet_SKA-MID_AAstar.py, <c>main</c>:
 /// <c>vis_out_dir = ingestion_dir if vis else tmpdir</c>, <c>dirty_out_dir = ingestion_dir if dirty else tmpdir</c>,
 /// the cleaned image into <c>ingestion_dir</c>; karabo/imaging/imager_wsclean.py: each WSClean run in its own
 /// <c>FileHandler().get_tmp_dir</c> folder, the cleaner copying the dirty image into it first).
@@ -116,7 +116,7 @@ public class ProductPlacementTests
     [Fact]
     public void No_products_make_only_the_MS_and_ingest_nothing()
     {
-        var e = Estimator.For(EstimateInput.SeedExample with { Products = Inputs.None });
+        var e = Estimator.For(EstimateInput.Defaults with { Products = Inputs.None });
         Assert.Equal(["MeasurementSet"], e.Scratch.Select(p => p.Name));
         Assert.Empty(e.Ingest);
         Assert.Equal(0, e.IngestBytes);
@@ -140,7 +140,7 @@ public class ProductPlacementTests
     [Fact]
     public void A_dirty_and_cleaned_run_has_ten_image_sized_files_on_disk()
     {
-        // docs/estimation.md: 2 + 6 in WSClean's folders, plus the two copies in the ingest area.
+        // docs/sizes.md#how-many-image-files-a-run-leaves: 2 + 6 in WSClean's folders, plus the two copies in the ingest area.
         var files = Placement.For(Inputs.DirtyCleaned, Sizes).Where(f => f.Part.Name.Contains("FITS") || f.Part.Name.EndsWith(".fits", StringComparison.Ordinal));
         Assert.Equal(10 * Sizes.Image, files.Sum(f => f.Part.Bytes));
     }

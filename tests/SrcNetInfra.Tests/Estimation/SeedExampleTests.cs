@@ -4,13 +4,13 @@ namespace SrcNetInfra.Tests.Estimation;
 
 /// <summary>
 /// The seed's example job (144 stations, 1.304-1.375 GHz in 17.75 MHz steps, 24 dumps, 2024 px,
-/// --dirty --cleaned), worked out by hand from the measured formulas (docs/estimation.md), for
-/// every one of the 7 product selections.
+/// --dirty --cleaned), worked out by hand from the measured formulas
+/// (docs/sizes.md#sizes-of-what-a-run-writes), for every one of the 7 product selections.
 /// </summary>
 public class SeedExampleTests
 {
     private static Estimate Example(Core.Model.ProductSelection products) =>
-        Estimator.For(EstimateInput.SeedExample with { Products = products });
+        Estimator.For(EstimateInput.Defaults with { Products = products });
 
     // Hand calculation, T = 24, B = 144 x 143 / 2 = 10,296, P = 4, C = floor(71e6 / 17.75e6) = 4:
     //   rows          = 24 x 10,296                         =    247,104
@@ -46,7 +46,7 @@ public class SeedExampleTests
     [Fact]
     public void Counts_follow_the_array_and_the_band()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(4, e.Channels);
         Assert.Equal(144, e.Stations);
         Assert.Equal(10_296, e.Baselines);
@@ -60,7 +60,7 @@ public class SeedExampleTests
     [Fact]
     public void The_seed_example_is_dirty_plus_cleaned_on_AA_star()
     {
-        var input = EstimateInput.SeedExample;
+        var input = EstimateInput.Defaults;
         Assert.Equal(new Core.Model.ProductSelection(false, true, true), input.Products);
         Assert.Equal((144, 24, 2024), (input.Stations, input.TimeSteps, input.ImagingNpixel));
         Assert.Equal((1.304e9, 1.375e9, 17_750_000d), (input.StartFreqHz, input.EndFreqHz, input.FreqIncHz));
@@ -69,7 +69,7 @@ public class SeedExampleTests
     [Fact]
     public void MeasurementSet_matches_the_column_sizes()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(48_502_272, e.VisibilityBytes);
         Assert.Equal(Visibility, e.VisibilityBytes);
         Assert.Equal(
@@ -84,7 +84,7 @@ public class SeedExampleTests
     [Fact]
     public void Images_are_float32_FITS_with_two_header_blocks()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(ImageMin, e.ImageMinBytes);
         Assert.Equal(Image, e.ImageBytes);
         // About half the seed's float64 minimum, never less than half.
@@ -94,7 +94,7 @@ public class SeedExampleTests
     [Fact]
     public void Cleaning_adds_MODEL_DATA_and_reorder_files()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(ModelData, e.ModelDataBytes);
         Assert.Equal(Reorder, e.WscleanTempBytes);
     }
@@ -128,7 +128,7 @@ public class SeedExampleTests
     public void The_examples_totals_in_the_README()
     {
         // README, "How sizes are estimated", quotes these (rounded) figures.
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal("48.5 MB", StorageRequest.Human(e.VisibilityBytes));
         Assert.Equal("16.4 MB", StorageRequest.Human(e.ImageBytes));
         Assert.Equal("246 MB", StorageRequest.Human(e.ScratchBytes));

@@ -5,14 +5,14 @@ using SrcNetInfra.Core.Plan;
 namespace SrcNetInfra.Tests.Plan;
 
 /// <summary>
-/// The simulation as a Job, following the workflow container's contract (FACTS.md): the command,
+/// The simulation as a Job, following the workflow container's contract (docs/workflow.md#the-container-contract): the command,
 /// the product flags, every environment variable once, the two volumes, resources and placement.
 /// </summary>
 public class JobTests
 {
     private const string RunId = "1a2b3c4d";
 
-    /// <summary>Every variable of the workflow's contract (FACTS.md), in the contract's order.</summary>
+    /// <summary>Every variable of the workflow's contract (docs/workflow.md#environment-variables), in the contract's order.</summary>
     public static readonly string[] ContractVariables =
     [
         "SKY_MODEL", "PHASE_CENTER_RA_DEG", "PHASE_CENTER_DEC_DEG", "START_FREQ_HZ", "END_FREQ_HZ", "FREQ_INC_HZ",
@@ -116,7 +116,7 @@ public class JobTests
         Assert.Equal(17_750_000, Num(env["FREQ_INC_HZ"]));
         Assert.Equal(4.0, Num(env["OBS_LENGTH_HOURS"]));
         Assert.Equal("24", env["NUM_TIME_STAMPS"]);
-        Assert.Equal("04.26.2020T16:36", env["START_DATE_AND_TIME"]);
+        Assert.Equal("2020-04-26T16:36", env["START_DATE_AND_TIME"]);
         Assert.Equal("2024", env["IMAGING_NPIXEL"]);
         Assert.Equal("None", env["IMAGING_CELLSIZE"]);
         Assert.Equal("testing", env["RUCIO_NAMESPACE"]);
