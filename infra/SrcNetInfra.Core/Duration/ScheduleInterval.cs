@@ -1,4 +1,5 @@
 using Cronos;
+using SrcNetInfra.Core.Config;
 
 namespace SrcNetInfra.Core.Duration;
 
@@ -18,12 +19,14 @@ public static class ScheduleInterval
 
     /// <summary>
     /// The shortest gap between consecutive runs over a year from a fixed start (so the answer does
-    /// not depend on today), in UTC: a time zone's daylight-saving shift is not counted. Null for a
-    /// schedule Cronos cannot read (config validation reports it).
+    /// not depend on today), in UTC: a time zone's daylight-saving shift is not counted. <c>@every
+    /// &lt;duration&gt;</c> is that duration. Null for a schedule that cannot be read (config validation
+    /// reports it, docs/platform.md#cronjob-schedules).
     /// </summary>
     public static TimeSpan? Shortest(string schedule)
     {
-        var text = schedule.Trim();
+        var text = string.Join(' ', schedule.Split([' ', '\t', '\n', '\r', '\v', '\f'], StringSplitOptions.RemoveEmptyEntries));
+        if (text.StartsWith("@every ", StringComparison.Ordinal)) return Durations.ParseGoDuration(text["@every ".Length..]);
         if (Macros.TryGetValue(text, out var expanded)) text = expanded;
         CronExpression cron;
         try

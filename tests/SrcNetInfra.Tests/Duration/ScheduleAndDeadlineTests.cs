@@ -13,6 +13,8 @@ public class ScheduleAndDeadlineTests
     [InlineData("0 0,6 * * *", 6 * 60)]
     [InlineData("0 0 1 * *", 28 * 24 * 60)]
     [InlineData("* * * * *", 1)]
+    [InlineData("@every 1h30m", 90)]
+    [InlineData("0  */2 * * *", 120)]
     public void The_shortest_gap_between_runs(string schedule, int minutes)
     {
         Assert.Equal(TimeSpan.FromMinutes(minutes), ScheduleInterval.Shortest(schedule));
