@@ -13,6 +13,7 @@ public static class HelpExamples
             "srcnet estimate",
             "srcnet estimate --stack prod --npixel 8192",
             "srcnet estimate --time-steps 3600 --products visibility,cleaned --json",
+            "srcnet estimate --stack prod --calibration chsrc-cpu",
         ],
         ["render"] =
         [
@@ -30,6 +31,12 @@ public static class HelpExamples
         [
             "srcnet summary --stack prod",
             "srcnet summary --stack prod --markdown --base-render /tmp/base/prod",
+        ],
+        ["calibrate"] =
+        [
+            "srcnet calibrate --stack dev",
+            "srcnet calibrate --stack dev --log run.log --name chsrc-cpu --node-type cpu-128c",
+            "srcnet calibrate --stack prod --run 20261125T130000Z-x7k2p-SKAMID-Karabo --force",
         ],
         ["verify"] =
         [

@@ -32,7 +32,9 @@ public static class EnvironmentStack
 
     public static async Task<IDictionary<string, object?>> DeployAsync(StackSettings settings)
     {
-        var check = EnvironmentCheck.Run(settings.StackName, settings.Values);
+        // Pulumi runs the program below the project root; calibrations/ is at the root, as for the CLI.
+        var root = Core.Config.StackLocator.FromDirectory(System.IO.Directory.GetCurrentDirectory()).Root;
+        var check = EnvironmentCheck.Run(settings.StackName, settings.Values, Core.Duration.CalibrationLibrary.AtProjectRoot(root));
         foreach (var warning in check.Warnings) Log.Warn(warning.ToString());
         if (check.Environment is not { } env)
         {

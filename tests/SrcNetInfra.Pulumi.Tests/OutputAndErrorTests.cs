@@ -53,6 +53,18 @@ public class OutputAndErrorTests
         Assert.Contains("error: srcnet:workflow.simulation.imagingNpixel: must be between 1 and 100000 (got 0)", run!.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_memory_limit_below_the_runs_peak_fails_the_preview()
+    {
+        // dev simulates on 8 CPUs: OSKAR's buffers and Python need about 3.4 GB; a 2Gi limit would be OOM-killed.
+        var yaml = File.ReadAllText(Stack.FileOf("dev")).Replace("limits: {cpu: \"8\", memory: 32Gi}", "limits: {cpu: \"8\", memory: 2Gi}", StringComparison.Ordinal)
+            .Replace("requests: {cpu: \"4\", memory: 16Gi}", "requests: {cpu: \"4\", memory: 2Gi}", StringComparison.Ordinal);
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => Stack.OfYaml("dev", yaml));
+        var run = FindRunException(error);
+        Assert.NotNull(run);
+        Assert.Contains("error: srcnet:workflow.resources.limits.memory: 2Gi (2.15 GB) is below the estimated peak memory of one run", run!.Message, StringComparison.Ordinal);
+    }
+
     private static RunException? FindRunException(Exception? e) =>
         e switch
         {

@@ -38,7 +38,14 @@ public sealed record EstimateReport(
     string IngestRequest,
     IReadOnlyList<EstimatePart> MeasurementSet,
     IReadOnlyList<EstimatePart> Scratch,
-    IReadOnlyList<EstimatePart> Ingest)
+    IReadOnlyList<EstimatePart> Ingest,
+    // Added for peaks and memory (docs/estimation.md); kept together so they move as one.
+    long IngestPeakBytes,
+    long MemoryBytes,
+    string MemoryPeakStep,
+    IReadOnlyList<MemoryStage> Memory,
+    DurationReport? Duration = null,
+    string? DurationHint = null)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -49,7 +56,7 @@ public sealed record EstimateReport(
 
     public static EstimateReport From(string basis, ProductSelection products, Estimate e, double scratchHeadroom, double ingestHeadroom, int runsToHold)
     {
-        var toHold = checked(e.IngestBytes * runsToHold);
+        var toHold = Core.Validation.Sizing.IngestNeed(e, runsToHold);
         return new EstimateReport(
             basis, products.SelectedNames,
             e.Channels, e.TimeSteps, e.Stations, e.Baselines, e.Polarizations, e.Measurements,
@@ -59,7 +66,8 @@ public sealed record EstimateReport(
             scratchHeadroom, ingestHeadroom, runsToHold, toHold,
             StorageRequest.Gi(e.ScratchBytes, scratchHeadroom),
             StorageRequest.Gi(toHold, ingestHeadroom),
-            e.MeasurementSet, e.Scratch, e.Ingest);
+            e.MeasurementSet, e.Scratch, e.Ingest,
+            e.IngestPeakBytes, e.MemoryBytes, e.Memory.Peak.Name, e.Memory.Stages);
     }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json) + "\n";
@@ -82,13 +90,31 @@ public sealed record EstimateReport(
         Line();
         Line($"Scratch (/tmp), peak of one run");
         foreach (var part in Scratch) Row(part.Name, part.Bytes, part.Note);
+        if (Scratch.Count == 0) Line("  nothing: with --visibility and no image the run writes only into the ingest area");
         Row("total", ScratchBytes, $"request {ScratchRequest} (x{Fmt(ScratchHeadroom)} headroom)");
         Line();
-        Line("Ingest area, products of one run");
-        foreach (var part in Ingest) Row(part.Name, part.Bytes, part.Note);
-        Row("total", IngestBytes);
-        Row($"{RunsToHold} run(s) to hold", IngestBytesToHold, $"request {IngestRequest} (x{Fmt(IngestHeadroom)} headroom)");
+        Line("Ingest area, one run");
+        foreach (var part in Ingest) Row(part.Name, part.Bytes, (part.Transient ? "transient: " : "") + part.Note);
+        Row("left by the run", IngestBytes);
+        if (IngestPeakBytes != IngestBytes) Row("peak during the run", IngestPeakBytes, "with the transient files");
+        Row($"{RunsToHold} run(s) to hold", IngestBytesToHold,
+            $"{RunsToHold} x left{(IngestPeakBytes != IngestBytes ? " + one run's transient" : "")}; request {IngestRequest} (x{Fmt(IngestHeadroom)} headroom)");
+        Line();
+        MemoryTable(Line, Row);
+        Line();
+        if (Duration is not null) Duration.WriteTable(t);
+        else Line($"Duration: {DurationHint}");
         return t.ToString();
+    }
+
+    private void MemoryTable(Action<string> line, Action<string, long, string> row)
+    {
+        line($"Memory, peak of one run: {StorageRequest.Human(MemoryBytes)} in the {MemoryPeakStep} step (at least {StorageRequest.Gi(MemoryBytes, 1.0)})");
+        foreach (var stage in Memory)
+        {
+            row(stage.Name, stage.Bytes, stage.Name == MemoryPeakStep ? "peak" : "");
+            foreach (var part in stage.Parts) row("  " + part.Name, part.Bytes, part.Note);
+        }
     }
 
     private static string Fmt(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Duration;
 using SrcNetInfra.Core.Estimation;
 using SrcNetInfra.Core.Model;
 
@@ -21,13 +22,20 @@ public static class EstimateVerb
         var timeSteps = Flags.For(SimulationSettings.NumTimeStamps);
         var npixel = Flags.For(SimulationSettings.ImagingNpixel);
         var products = new Option<string?>("--products") { Description = "Products to ingest: a non-empty subset of visibility,dirty,cleaned", HelpName = "LIST" };
+        var nodeCpus = Flags.For(DeviceSettings.NodeCpus);
+        var gpus = Flags.For(DeviceSettings.Gpus);
+        var calibration = new Option<string?>("--calibration")
+        {
+            Description = "Project the run's duration from this calibration: a name in calibrations/ or a file's path (default: the stack's srcnet:workflow.calibration)",
+            HelpName = "NAME|PATH",
+        };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table" };
 
         var command = new Command("estimate",
             "Estimate what one run writes to scratch and to the ingest area, and the volume requests that follow. " +
             "Starts from --stack/--config-file, or the seed's example job without either; flags override.");
         source.AddTo(command);
-        foreach (var o in new Option[] { stations, start, end, inc, timeSteps, npixel, products, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { stations, start, end, inc, timeSteps, npixel, products, nodeCpus, gpus, calibration, json }) command.Options.Add(o);
 
         command.SetAction(parse =>
         {
@@ -41,14 +49,22 @@ public static class EstimateVerb
                 TimeSteps = parse.GetValue(timeSteps) ?? basis.Input.TimeSteps,
                 ImagingNpixel = parse.GetValue(npixel) ?? basis.Input.ImagingNpixel,
                 Products = parse.GetValue(products) is { } list ? ParseProducts(list) : basis.Input.Products,
+                NodeCpus = parse.GetValue(nodeCpus) ?? basis.Input.NodeCpus,
+                Gpus = parse.GetValue(gpus) ?? basis.Input.Gpus,
             };
             CheckInput(input);
 
+            var calibrated = LoadCalibration(context, parse.GetValue(calibration) ?? basis.Calibration);
             EstimateReport report;
             try
             {
                 var estimate = Estimator.For(input);
-                report = EstimateReport.From(basis.Description, input.Products, estimate, basis.ScratchHeadroom, basis.IngestHeadroom, basis.RunsToHold);
+                report = EstimateReport.From(basis.Description, input.Products, estimate, basis.ScratchHeadroom, basis.IngestHeadroom, basis.RunsToHold) with
+                {
+                    Duration = calibrated is null ? null
+                        : DurationReport.From(calibrated, DurationProjection.For(calibrated, RunShape.For(input, basis.RaDeg, basis.DecDeg, basis.CpuLimit))),
+                    DurationHint = calibrated is null ? DurationReport.Hint(null) : null,
+                };
             }
             catch (OverflowException)
             {
@@ -60,7 +76,15 @@ public static class EstimateVerb
         return command;
     }
 
-    private sealed record EstimateBasis(string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, int RunsToHold);
+    private sealed record EstimateBasis(string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, int RunsToHold)
+    {
+        public string? Calibration { get; init; }
+
+        /// <summary>The phase centre decides which sources the simulation has; the seed's is MIGHTEE's COSMOS field.</summary>
+        public double RaDeg { get; init; } = 150.12;
+        public double DecDeg { get; init; } = 2.21;
+        public decimal? CpuLimit { get; init; }
+    }
 
     private static EstimateBasis Basis(CliContext context, StackSource source, ParseResult parse)
     {
@@ -72,10 +96,35 @@ public static class EstimateVerb
         var spec = env.Spec;
         return new EstimateBasis(
             $"stack {spec.Stack}",
-            EstimateInput.For(spec.Workflow.Simulation, spec.Workflow.Products),
+            EstimateInput.For(spec.Workflow),
             spec.Scratch.Headroom,
             spec.Ingestor.Persistence.Headroom,
-            spec.Ingestor.Persistence.RunsToHold);
+            spec.Ingestor.Persistence.RunsToHold)
+        {
+            // A stack's calibration is a name in its own project's calibrations/.
+            Calibration = spec.Workflow.Calibration is { } name
+                ? CalibrationLibrary.AtProjectRoot(StackLocator.FromDirectory(Path.GetDirectoryName(file)!).Root).PathOf(name)
+                : null,
+            RaDeg = spec.Workflow.Simulation.PhaseCenterRaDeg,
+            DecDeg = spec.Workflow.Simulation.PhaseCenterDecDeg,
+            CpuLimit = spec.Workflow.Resources.LimitsCpu.Value,
+        };
+    }
+
+    /// <summary>
+    /// A calibration by name (in calibrations/ at the project root) or by path (anything with a
+    /// directory separator or a .yaml ending); a missing or broken one is a usage error naming the flag.
+    /// </summary>
+    private static Calibration? LoadCalibration(CliContext context, string? nameOrPath)
+    {
+        if (nameOrPath is null) return null;
+        if (nameOrPath.Contains('/') || nameOrPath.Contains('\\') || nameOrPath.EndsWith(".yaml", StringComparison.Ordinal) || nameOrPath.EndsWith(".yml", StringComparison.Ordinal))
+        {
+            var path = Path.GetFullPath(nameOrPath, context.WorkingDirectory);
+            return CalibrationFile.Read(path, out var error) ?? throw new UsageException($"--calibration: {context.Display(path)}: {error}");
+        }
+        var library = CalibrationLibrary.AtProjectRoot(StackLocator.FromDirectory(context.WorkingDirectory).Root);
+        return library.Load(nameOrPath, out var loadError) ?? throw new UsageException($"--calibration: {loadError}");
     }
 
     private static ProductSelection ParseProducts(string list)

@@ -28,6 +28,9 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         yield return ("products", spec.Workflow.Products.ToString());
         yield return ("scratch per run", $"{StorageRequest.Human(sizing.Estimate.ScratchBytes)}, requests {sizing.ScratchRequest.Text} ({Core.Config.ConfigWords.ScratchMode.Of(spec.Scratch.Mode)})");
         yield return ("ingest per run", $"{StorageRequest.Human(sizing.Estimate.IngestBytes)}, ingest-area {sizing.IngestRequest.Text} for {sizing.RunsToHold} run(s)");
+        yield return ("duration", Plan.Environment.Duration is { } d
+            ? $"{d.Describe()} (calibration {d.Calibration})" + (spec.Workflow.ActiveDeadlineAuto && spec.Workflow.ActiveDeadlineSeconds is { } deadline ? $", deadline {deadline}s" : "")
+            : DurationReport.Hint(spec.Stack));
         yield return ("ingestor", $"{Plan.Ingestor.Chart} {Plan.Ingestor.Version}, RSE {spec.Ingestor.Settings.RucioIngestRseName}");
         yield return ("secret", spec.Secret.Mode switch
         {

@@ -14,26 +14,7 @@ public static class VerifyVerb
     public static Command Build(CliContext context)
     {
         var source = new StackSource();
-        var kubeconfig = new Option<string?>("--kubeconfig")
-        {
-            Description = "Kubeconfig to use (default: the first path of $KUBECONFIG, else ~/.kube/config)",
-            HelpName = "PATH",
-        };
-        var kubeContext = new Option<string?>("--context")
-        {
-            Description = "Kubeconfig context to use (default: its current context)",
-            HelpName = "NAME",
-        };
-        var run = new Option<string?>("--run")
-        {
-            Description = "The run to verify, by its OBS_ID or FILE_PREFIX (default: the newest run)",
-            HelpName = "OBS_ID|FILE_PREFIX",
-        };
-        var timeout = new Option<string?>("--timeout")
-        {
-            Description = "Longest wait for any one call to the cluster: 500ms, 30s, 2m, 1h; a plain number is seconds (default 30s)",
-            HelpName = "DURATION",
-        };
+        var cluster = new ClusterFlags("The run to verify, by its OBS_ID or FILE_PREFIX (default: the newest run)");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the report" };
 
         var command = new Command("verify",
@@ -41,23 +22,17 @@ public static class VerifyVerb
             "Exit 0: done; 3: not yet (pending, running, waiting for the ingestor); 4: failed or not deployed; " +
             "1: the cluster could not be asked; 2: usage or config error.");
         source.AddTo(command);
-        foreach (var o in new Option[] { kubeconfig, kubeContext, run, timeout, json }) command.Options.Add(o);
+        cluster.AddTo(command);
+        command.Options.Add(json);
 
         command.SetAction(parse =>
         {
-            var limit = TimeoutText.Parse(parse.GetValue(timeout));
-            var runValue = parse.GetValue(run);
-            if (runValue is not null && runValue.Trim().Length == 0)
-                throw new UsageException("--run: give an OBS_ID or a FILE_PREFIX, or leave --run out for the newest run");
+            var limit = cluster.TimeoutValue(parse);
+            var runValue = cluster.RunFilter(parse);
             var file = source.Require(parse, context.WorkingDirectory);
             var env = context.Check(file);
-            var path = KubeconfigPath.Resolve(
-                parse.GetValue(kubeconfig),
-                Environment.GetEnvironmentVariable("KUBECONFIG"),
-                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
-                context.WorkingDirectory);
             return VerifyCommand.Run(context, new VerifyRequest(
-                VerifyTarget.For(env), path, parse.GetValue(kubeContext), runValue?.Trim(), limit, parse.GetValue(json)));
+                VerifyTarget.For(env), cluster.KubeconfigPath(parse, context.WorkingDirectory), parse.GetValue(cluster.Context), runValue, limit, parse.GetValue(json)));
         });
         return command;
     }

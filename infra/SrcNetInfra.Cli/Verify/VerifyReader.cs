@@ -56,7 +56,7 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         var (job, pod, ids) = chosen.Value;
         var jobName = job.Metadata.Name;
 
-        var events = pod is null && !Finished(job) ? await JobEvents(jobName) : null;
+        var events = pod is null && !RunSelection.Finished(job) ? await JobEvents(jobName) : null;
         var run = RunClassifier.Classify(job, pod, events);
         observation = observation with { JobName = jobName, Run = run, Ids = ids };
 
@@ -128,7 +128,7 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         session.Find(new ApiCall("get", "pods/log", ns, pod.Metadata.Name), async (k, t) =>
         {
             using var stream = await k.CoreV1.ReadNamespacedPodLogAsync(
-                pod.Metadata.Name, ns, container: Container(pod), limitBytes: limitBytes, tailLines: tailLines, cancellationToken: t);
+                pod.Metadata.Name, ns, container: RunSelection.SimulationContainer(pod), limitBytes: limitBytes, tailLines: tailLines, cancellationToken: t);
             return await ReadText(stream, limitBytes, t);
         }, HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
 
@@ -167,14 +167,6 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         IngestArea.Processed => target.ProcessedDir,
         _ => target.FailedDir,
     };
-
-    private static bool Finished(V1Job job) =>
-        job.Status?.Conditions?.Any(c => c.Status == "True" && c.Type is "Complete" or "Failed") == true;
-
-    private static string Container(V1Pod pod) =>
-        pod.Spec?.Containers?.FirstOrDefault(c => c.Name == Core.Plan.SimulationRun.ContainerName)?.Name
-        ?? pod.Spec?.Containers?.FirstOrDefault()?.Name
-        ?? Core.Plan.SimulationRun.ContainerName;
 
     private static async Task<string> ReadText(Stream stream, int maxBytes, CancellationToken token)
     {

@@ -183,6 +183,26 @@ public sealed class ConfigSection
         return (int)number;
     }
 
+    /// <summary>
+    /// A whole number, or the word <paramref name="word"/> (such as <c>auto</c>); (null, false) when unset.
+    /// The error for anything else names both.
+    /// </summary>
+    public (int? Number, bool IsWord) OptionalIntOrWord(string key, string word, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (_object?[key] is JsonValue v && v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() == word)
+        {
+            Take(key, out _);
+            return (null, true);
+        }
+        if (_object?[key] is JsonValue s && s.GetValueKind() == JsonValueKind.String && !TryNumber(s, out _))
+        {
+            Take(key, out _);
+            _problems.Error(KeyOf(key), $"must be a whole number or {word} (got {Describe(s)})");
+            return (null, false);
+        }
+        return (OptionalInt(key, min, max), false);
+    }
+
     /// <summary>A number; <paramref name="check"/> says what is allowed ("must be greater than 0").</summary>
     public double Number(string key, double fallback, Func<double, string?>? check = null)
     {

@@ -59,7 +59,10 @@ internal static partial class WorkflowConfig
 
         var runNumber = s.Int("runNumber", 0, min: 0);
         var ttl = s.OptionalInt("ttlSecondsAfterFinished", min: 0);
-        var deadline = s.OptionalInt("activeDeadlineSeconds", min: 1);
+        var (deadline, deadlineAuto) = s.OptionalIntOrWord("activeDeadlineSeconds", "auto", min: 1);
+        var calibration = s.OptionalString("calibration");
+        if (calibration is not null && !Duration.CalibrationFile.IsName(calibration))
+            problems.Error(s.KeyOf("calibration"), $"must name a file in calibrations/ without .yaml: {Duration.CalibrationFile.NameRule} (got '{calibration}')");
         var successfulHistory = s.Int("successfulJobsHistoryLimit", 3, min: 0, max: 100);
         var failedHistory = s.Int("failedJobsHistoryLimit", 3, min: 0, max: 100);
         var startingDeadline = s.OptionalInt("startingDeadlineSeconds", min: 10);
@@ -97,6 +100,8 @@ internal static partial class WorkflowConfig
             FailedJobsHistoryLimit = failedHistory,
             StartingDeadlineSeconds = startingDeadline,
             SkyModelCache = cache,
+            ActiveDeadlineAuto = deadlineAuto,
+            Calibration = calibration,
         };
     }
 

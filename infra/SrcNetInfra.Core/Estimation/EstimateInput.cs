@@ -4,8 +4,9 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
-/// The parameters of one workflow run that decide how much disk it needs: the array size, the band
-/// and channel width, the number of time dumps, the image size and the products selected for ingestion.
+/// The parameters of one workflow run that decide how much disk and memory it needs: the array
+/// size, the band and channel width, the number of time dumps, the image size, the products
+/// selected for ingestion, and the compute devices OSKAR starts.
 /// </summary>
 /// <remarks>
 /// Validity is checked by the settings' own rules (<see cref="SimulationSettings"/>, <see cref="Band"/>)
@@ -22,6 +23,15 @@ public sealed record EstimateInput
     public required int ImagingNpixel { get; init; }
     public required ProductSelection Products { get; init; }
 
+    /// <summary>
+    /// CPUs of the node. Without a GPU, OSKAR starts one compute device per CPU the node has
+    /// (<c>sysconf(_SC_NPROCESSORS_ONLN)</c>, not the container's CPU limit), each with its own buffers.
+    /// </summary>
+    public int NodeCpus { get; init; } = DeviceSettings.NodeCpus.Default;
+
+    /// <summary>GPUs the container gets; with any, OSKAR runs one device per GPU instead of per CPU.</summary>
+    public int Gpus { get; init; }
+
     /// <summary>The inputs of a stack's simulation and products.</summary>
     public static EstimateInput For(SimulationSpec simulation, ProductSelection products) => new()
     {
@@ -32,6 +42,16 @@ public sealed record EstimateInput
         TimeSteps = simulation.NumTimeStamps,
         ImagingNpixel = simulation.ImagingNpixel,
         Products = products,
+    };
+
+    /// <summary>
+    /// The run a stack's workflow describes, on the devices its resources give it. The node's CPUs
+    /// are not in the config: its CPU limit, rounded up, stands in for them (a lower bound).
+    /// </summary>
+    public static EstimateInput For(WorkflowSpec workflow) => For(workflow.Simulation, workflow.Products) with
+    {
+        NodeCpus = (int)Math.Clamp(Math.Ceiling(workflow.Resources.LimitsCpu.Value), 1, DeviceSettings.NodeCpus.Max),
+        Gpus = workflow.Resources.Gpu,
     };
 
     /// <summary>

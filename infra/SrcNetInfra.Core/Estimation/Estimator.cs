@@ -3,12 +3,13 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
-/// Estimates the disk one workflow run needs, from the seed's minimum formulas and the measured
-/// sizes in docs/sizes.md#sizes-of-what-a-run-writes. Pure: the same input always gives the same estimate.
+/// Estimates the disk and memory one workflow run needs, from the measured sizes
+/// (docs/sizes.md#sizes-of-what-a-run-writes) and what the workflow does step by step
+/// (docs/workflow.md#what-one-run-does). Pure: the same input always gives the same estimate.
 /// </summary>
 public static class Estimator
 {
-    /// <summary>XX, XY, YX, YY (docs/sizes.md#counts).</summary>
+    /// <summary>XX, XY, YX, YY (docs/sizes.md#counts): Karabo sets OSKAR's <c>pol_mode Full</c>.</summary>
     public const int Polarizations = 4;
 
     /// <summary>complex64 visibility: the seed's MS minimum counts 8 bytes per measurement.</summary>
@@ -17,23 +18,11 @@ public static class Estimator
     /// <summary>float64 pixel, 1 channel: the seed's image minimum counts 8 bytes per pixel.</summary>
     public const long ImageMinBytesPerPixel = 8;
 
-    /// <summary>MODEL_DATA is about 1.19 x the seed's MS minimum (docs/sizes.md#model_data); kept as the exact fraction 119/100.</summary>
-    public const long ModelDataPercentOfVisibilityMin = 119;
-
-    /// <summary>WSClean's reordering files: about rows x (38 + 20 x channels) bytes (docs/sizes.md#wsclean-reorder-files).</summary>
-    public const long WscleanTempBytesPerRow = 38;
-
-    /// <inheritdoc cref="WscleanTempBytesPerRow"/>
-    public const long WscleanTempBytesPerRowAndChannel = 20;
-
-    /// <summary>A dirty WSClean run writes 2 FITS (dirty, image) (docs/sizes.md#how-many-image-files-a-run-leaves).</summary>
-    public const int FitsPerDirtyRun = 2;
-
-    /// <summary>A cleaned WSClean run writes 6 FITS (dirty input copy, dirty, psf, model, residual, image) (docs/sizes.md#how-many-image-files-a-run-leaves).</summary>
-    public const int FitsPerCleanedRun = 6;
-
-    /// <summary>Every ingested product gets a one-line JSON <c>.meta</c> of about 1 KB (docs/sizes.md#metadata-files).</summary>
-    public const long MetaBytesPerProduct = 1024;
+    /// <summary>
+    /// Every product gets a one-line JSON <c>.meta</c> of about 1 KB (docs/sizes.md#metadata-files);
+    /// a file that small still takes one 4 KiB block of the filesystem.
+    /// </summary>
+    public const long MetaBytesPerProduct = 4096;
 
     /// <summary>
     /// The estimate for one run. Throws <see cref="ArgumentOutOfRangeException"/> for inputs that config
@@ -47,6 +36,7 @@ public static class Estimator
         ArgumentOutOfRangeException.ThrowIfLessThan(input.Stations, 2, nameof(input.Stations));
         ArgumentOutOfRangeException.ThrowIfLessThan(input.TimeSteps, 1, nameof(input.TimeSteps));
         ArgumentOutOfRangeException.ThrowIfLessThan(input.ImagingNpixel, 1, nameof(input.ImagingNpixel));
+        ArgumentOutOfRangeException.ThrowIfNegative(input.Gpus, nameof(input.Gpus));
 
         long channels = Channels(input.StartFreqHz, input.EndFreqHz, input.FreqIncHz);
         ArgumentOutOfRangeException.ThrowIfLessThan(channels, 1, "channels");
@@ -66,15 +56,15 @@ public static class Estimator
             long imageMin = npixel * npixel * 1 * ImageMinBytesPerPixel;
 
             IReadOnlyList<EstimatePart> msColumns = MeasurementSetSize.Columns(timeSteps, baselines, Polarizations, channels);
-            long visibility = Sum(msColumns);
-            long image = FitsSize.ImageFileBytes(npixel);
-            long modelData = SizeMath.CeilDiv(visibilityMin * ModelDataPercentOfVisibilityMin, 100);
-            long wscleanTemp = rows * (WscleanTempBytesPerRow + WscleanTempBytesPerRowAndChannel * channels);
-            int fitsInScratch = FitsLeftInScratch(products);
-
-            IReadOnlyList<EstimatePart> scratch = ScratchParts(products, visibility, modelData, wscleanTemp, fitsInScratch, image);
-            IReadOnlyList<EstimatePart> ingest = IngestParts(products, visibility, modelData, image);
-            long metaBytes = ingest.Where(p => p.Name == MetaPartName).Sum(p => p.Bytes);
+            var sizes = new ProductSizes(
+                MeasurementSet: Sum(msColumns),
+                ModelData: CleaningSize.ModelDataBytes(rows, channels),
+                Reorder: CleaningSize.ReorderBytes(rows, channels),
+                Image: FitsSize.ImageFileBytes(npixel),
+                Meta: MetaBytesPerProduct);
+            var placed = Placement.For(products, sizes);
+            IReadOnlyList<EstimatePart> scratch = [.. placed.Where(f => f.Area == StorageArea.Scratch).Select(f => f.Part)];
+            IReadOnlyList<EstimatePart> ingest = [.. placed.Where(f => f.Area == StorageArea.IngestArea).Select(f => f.Part)];
 
             // The seed counts one image minimum per distinct image made: --cleaned makes the dirty image first.
             int distinctImages = (products.Dirty || products.Cleaned ? 1 : 0) + (products.Cleaned ? 1 : 0);
@@ -89,19 +79,22 @@ public static class Estimator
                 Rows = rows,
                 Measurements = measurements,
                 VisibilityMinBytes = visibilityMin,
-                VisibilityBytes = visibility,
+                VisibilityBytes = sizes.MeasurementSet,
                 ImageMinBytes = imageMin,
-                ImageBytes = image,
-                ModelDataBytes = modelData,
-                WscleanTempBytes = wscleanTemp,
-                FitsInScratch = fitsInScratch,
-                MetaBytes = metaBytes,
+                ImageBytes = sizes.Image,
+                ModelDataBytes = sizes.ModelData,
+                WscleanTempBytes = sizes.Reorder,
+                FitsInScratch = Placement.FitsInScratch(products),
+                MetaBytes = Sum(ingest.Where(p => p.Name == Placement.MetaName)),
                 ScratchBytes = Sum(scratch),
-                IngestBytes = Sum(ingest),
+                ScratchLeftBytes = Sum(scratch.Where(p => !p.Transient)),
+                IngestBytes = Sum(ingest.Where(p => !p.Transient)),
+                IngestPeakBytes = Sum(ingest),
                 SeedMinimumBytes = visibilityMin + imageMin * distinctImages,
                 Scratch = scratch,
                 Ingest = ingest,
                 MeasurementSet = msColumns,
+                Memory = RunMemory.For(input, baselines, channels, Polarizations),
             };
         }
     }
@@ -119,61 +112,6 @@ public static class Estimator
             throw new ArgumentOutOfRangeException(nameof(freqIncHz), freqIncHz, "the channel width must be positive");
         decimal channels = decimal.Floor(((decimal)endFreqHz - (decimal)startFreqHz) / inc);
         return checked((long)channels);
-    }
-
-    /// <summary>
-    /// FITS files WSClean leaves in scratch: a dirty run writes 2; <c>--cleaned</c> makes the dirty image
-    /// first and then runs the cleaning (6 more), so 8; a visibility-only run makes no image.
-    /// </summary>
-    public static int FitsLeftInScratch(ProductSelection products) =>
-        (products.Dirty || products.Cleaned ? FitsPerDirtyRun : 0) + (products.Cleaned ? FitsPerCleanedRun : 0);
-
-    private const string MetaPartName = ".meta files";
-
-    private static IReadOnlyList<EstimatePart> ScratchParts(
-        ProductSelection products, long visibility, long modelData, long wscleanTemp, int fitsCount, long image)
-    {
-        var parts = new List<EstimatePart>
-        {
-            new("MeasurementSet", visibility, "OSKAR's MS; made by every run, selected for ingestion or not"),
-        };
-        if (products.Cleaned)
-        {
-            parts.Add(new("MODEL_DATA column", modelData, "added to the MS by cleaning; about 1.19 x the seed's MS minimum"));
-            parts.Add(new("WSClean reorder files", wscleanTemp, "temp files beside the MS while cleaning; rows x (38 + 20 x channels)"));
-        }
-        if (fitsCount > 0)
-        {
-            parts.Add(new($"FITS images ({fitsCount} x {StorageRequest.Human(image)})", checked(fitsCount * image),
-                "WSClean's working folders, left under /tmp: 2 for the dirty image, 6 more when cleaning"));
-        }
-        return parts;
-    }
-
-    private static IReadOnlyList<EstimatePart> IngestParts(ProductSelection products, long visibility, long modelData, long image)
-    {
-        var parts = new List<EstimatePart>();
-        int ingested = 0;
-        if (products.Visibility)
-        {
-            parts.Add(new("MeasurementSet", visibility, "copied with --visibility (a directory: the ingestor may refuse it)"));
-            if (products.Cleaned)
-                parts.Add(new("MODEL_DATA column", modelData, "cleaning added it to the MS before the copy"));
-            ingested++;
-        }
-        if (products.Dirty)
-        {
-            parts.Add(new("dirty.fits", image, "<prefix>dirty.fits, float32 FITS"));
-            ingested++;
-        }
-        if (products.Cleaned)
-        {
-            parts.Add(new("cleaned.fits", image, "<prefix>cleaned.fits, float32 FITS"));
-            ingested++;
-        }
-        if (ingested > 0)
-            parts.Add(new(MetaPartName, checked(ingested * MetaBytesPerProduct), $"{ingested} x 1 KB JSON beside each product"));
-        return parts;
     }
 
     private static long Sum(IEnumerable<EstimatePart> parts)

@@ -1,10 +1,11 @@
 namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
-/// The size of the MeasurementSet OSKAR 2.8.3 writes, column by column. The per-row sizes and the
-/// tile rounding were measured with casacore (docs/sizes.md#the-measurementset): the seed's
-/// minimum counts only the DATA values, the real table also stores flags, UVW, weights, sigmas,
-/// antenna indices and sub-tables, and casacore's tiled storage pads partial tiles.
+/// The size of the MeasurementSet OSKAR 2.8.3 writes, column by column, as measured with WSClean 3.1
+/// and python-casacore on MeasurementSets with OSKAR's exact table layout (docs/sizes.md#the-measurementset):
+/// the seed's minimum counts only the DATA values, the real table also stores
+/// flags, UVW, weights, sigmas, antenna indices and sub-tables, and casacore's tiled storage pads
+/// partial tiles. Every term is exact except the sub-tables, which are counted at the top of their range.
 /// </summary>
 public static class MeasurementSetSize
 {
@@ -26,11 +27,20 @@ public static class MeasurementSetSize
     /// <summary>WEIGHT and SIGMA: one float32 per polarisation and row, each.</summary>
     public const int WeightBytesPerPolarization = 4;
 
-    /// <summary>ANTENNA1 + ANTENNA2 together take about 8.2 bytes per row (docs/sizes.md#antenna1-and-antenna2); as a fraction, 41/5.</summary>
-    public const int AntennaBytesPerRowTimes5 = 41;
+    /// <summary>ANTENNA1 + ANTENNA2: a fixed 512 bytes plus one 32 KiB bucket per 4096 rows and one more (measured, exact).</summary>
+    public const long AntennaFixedBytes = 512;
 
-    /// <summary>All other main-table columns plus the 14 sub-tables: about 0.3 MB in total (docs/sizes.md#sub-tables-and-the-rest).</summary>
-    public const long OtherColumnsAndSubtablesBytes = 300_000;
+    /// <inheritdoc cref="AntennaFixedBytes"/>
+    public const long AntennaBucketBytes = 32_768;
+
+    /// <inheritdoc cref="AntennaFixedBytes"/>
+    public const long AntennaRowsPerBucket = 4096;
+
+    /// <summary>
+    /// All other main-table columns plus the 14 sub-tables: measured at 316 KB ± 20 KB. Counted at the
+    /// top, 336 KiB (binary kilobytes, the larger reading), so the estimate is never below the measurement.
+    /// </summary>
+    public const long OtherColumnsAndSubtablesBytes = 336 * 1024;
 
     /// <summary>
     /// The main table's columns and the rest, in a fixed order. Throws <see cref="OverflowException"/>
@@ -51,7 +61,7 @@ public static class MeasurementSetSize
             long uvw = t2 * baselines * UvwBytesPerRow;
             long weight = t2 * baselines * WeightBytesPerPolarization * polarizations;
             long sigma = weight;
-            long antennas = SizeMath.CeilDiv(rows * AntennaBytesPerRowTimes5, 5);
+            long antennas = AntennaFixedBytes + AntennaBucketBytes * (SizeMath.CeilDiv(rows, AntennaRowsPerBucket) + 1);
 
             return
             [
@@ -60,8 +70,8 @@ public static class MeasurementSetSize
                 new("UVW", uvw, "3 x float64 per row; time steps rounded up to 2"),
                 new("WEIGHT", weight, "float32 per polarisation; time steps rounded up to 2"),
                 new("SIGMA", sigma, "float32 per polarisation; time steps rounded up to 2"),
-                new("ANTENNA1 + ANTENNA2", antennas, "about 8.2 bytes per row"),
-                new("other columns and 14 sub-tables", OtherColumnsAndSubtablesBytes, "about 0.3 MB, measured"),
+                new("ANTENNA1 + ANTENNA2", antennas, "512 + 32 KiB x (ceil(rows / 4096) + 1)"),
+                new("other columns and 14 sub-tables", OtherColumnsAndSubtablesBytes, "measured 316 KB +- 20 KB, counted at the top"),
             ];
         }
     }

@@ -41,6 +41,12 @@ public sealed record WorkflowSpec
 
     /// <summary>A claim that keeps the downloaded sky model between runs; null: every run downloads it.</summary>
     public required SkyModelCacheSpec? SkyModelCache { get; init; }
+
+    /// <summary><c>activeDeadlineSeconds: auto</c>: the deadline comes from the calibration's projection (then set in <see cref="ActiveDeadlineSeconds"/>).</summary>
+    public bool ActiveDeadlineAuto { get; init; }
+
+    /// <summary>The calibration in calibrations/ that durations are projected from (<c>srcnet:workflow.calibration</c>).</summary>
+    public string? Calibration { get; init; }
 }
 
 /// <summary>

@@ -4,7 +4,11 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Core.Validation;
 
 /// <summary>An environment whose config passed every check, with its volumes sized.</summary>
-public sealed record CheckedEnvironment(EnvironmentSpec Spec, Sizing Sizing);
+public sealed record CheckedEnvironment(EnvironmentSpec Spec, Sizing Sizing)
+{
+    /// <summary>The run's duration projected from the stack's calibration; null without one.</summary>
+    public Duration.DurationProjection? Duration { get; init; }
+}
 
 /// <summary>The outcome of checking a stack: the environment when there are no errors, and every problem found.</summary>
 public sealed record CheckResult(CheckedEnvironment? Environment, IReadOnlyList<Problem> Problems)

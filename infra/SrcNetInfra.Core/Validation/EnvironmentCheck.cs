@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Duration;
 using SrcNetInfra.Core.Estimation;
 using SrcNetInfra.Core.Model;
 
@@ -11,7 +12,8 @@ namespace SrcNetInfra.Core.Validation;
 /// </summary>
 public static class EnvironmentCheck
 {
-    public static CheckResult Run(string stack, IReadOnlyDictionary<string, JsonNode?> srcnetValues)
+    /// <param name="calibrations">Where <c>srcnet:workflow.calibration</c> is looked up; without it, a stack that names one is an error.</param>
+    public static CheckResult Run(string stack, IReadOnlyDictionary<string, JsonNode?> srcnetValues, CalibrationLibrary? calibrations = null)
     {
         var problems = new Problems();
         var spec = StackConfig.Read(stack, srcnetValues, problems);
@@ -20,7 +22,7 @@ public static class EnvironmentCheck
         Estimate estimate;
         try
         {
-            estimate = Estimator.For(EstimateInput.For(spec.Workflow.Simulation, spec.Workflow.Products));
+            estimate = Estimator.For(EstimateInput.For(spec.Workflow));
         }
         catch (OverflowException)
         {
@@ -41,26 +43,33 @@ public static class EnvironmentCheck
         }
 
         QuotaFit.Check(spec, sizing, problems);
-        CheckScratch(spec, problems);
+        MemoryFit.Check(spec.Workflow.Resources, estimate.Memory, problems);
+        CheckScratch(spec, estimate, problems);
+        (spec, var duration) = DurationFit.Check(spec, calibrations, problems);
 
-        return new CheckResult(problems.HasErrors ? null : new CheckedEnvironment(spec, sizing), problems.All);
+        return new CheckResult(problems.HasErrors ? null : new CheckedEnvironment(spec, sizing) { Duration = duration }, problems.All);
     }
 
-    /// <summary>Reads and checks a stack file; its stack name comes from the file name.</summary>
+    /// <summary>
+    /// Reads and checks a stack file; its stack name comes from the file name, its calibrations
+    /// are those of the project it is in (the nearest directory upwards with Pulumi.yaml).
+    /// </summary>
     public static CheckResult RunFile(string path)
     {
         var problems = new Problems();
         var file = StackFile.Load(path, problems);
         if (file is null) return new CheckResult(null, problems.All);
-        var result = Run(file.StackName, file.Srcnet);
+        var root = StackLocator.FromDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!).Root;
+        var result = Run(file.StackName, file.Srcnet, CalibrationLibrary.AtProjectRoot(root));
         return result with { Problems = [.. problems.All, .. result.Problems] };
     }
 
-    private static void CheckScratch(EnvironmentSpec spec, Problems problems)
+    private static void CheckScratch(EnvironmentSpec spec, Estimate estimate, Problems problems)
     {
         // docs/workflow.md#karabos-working-directories: the workflow leaves its WSClean folders under /tmp after every run.
         if (spec.Scratch.Mode == ScratchMode.SharedClaim && spec.Workflow.Mode == WorkflowMode.CronJob)
             problems.Warning("srcnet:scratch.mode",
-                "sharedClaim with a CronJob: every run leaves its FITS files in /tmp, so they pile up on the shared claim until it is full; ephemeral scratch starts empty each run");
+                $"sharedClaim with a CronJob: every run leaves its FITS files in /tmp ({StorageRequest.Human(estimate.ScratchLeftBytes)} a run), " +
+                "so they pile up on the shared claim until it is full; ephemeral scratch starts empty each run");
     }
 }

@@ -6,7 +6,8 @@ namespace SrcNetInfra.Core.Validation;
 
 /// <summary>
 /// What the environment's volumes are sized to: the estimate of one run, and the sizes actually
-/// requested for scratch (one run's peak) and for the ingest area (<c>runsToHold</c> runs' products).
+/// requested for scratch (one run's peak) and for the ingest area (the products of <c>runsToHold</c>
+/// runs plus one run's transient files, see <see cref="IngestNeed"/>).
 /// </summary>
 public sealed record Sizing(
     Estimate Estimate,
@@ -15,6 +16,16 @@ public sealed record Sizing(
     long IngestBytesToHold,
     int RunsToHold)
 {
+    /// <summary>
+    /// What the ingest area must hold: the products <paramref name="runs"/> runs leave there (the
+    /// ingestor never deletes anything), plus what one running run has there on top of that at its
+    /// peak (WSClean's reorder files beside an MS in staging). The one place this is decided: a
+    /// retention window will pass the runs it keeps.
+    /// Throws <see cref="OverflowException"/> beyond a long.
+    /// </summary>
+    public static long IngestNeed(Estimate estimate, int runs) =>
+        checked(estimate.IngestBytes * runs + (estimate.IngestPeakBytes - estimate.IngestBytes));
+
     /// <summary>
     /// Sizes the volumes of <paramref name="spec"/>; explicit sizes win, with a warning or an error
     /// when they cannot hold what the estimate says a run writes.
@@ -31,14 +42,16 @@ public sealed record Sizing(
         }
 
         var persistence = spec.Ingestor.Persistence;
-        var toHold = checked(estimate.IngestBytes * persistence.RunsToHold);
+        var toHold = IngestNeed(estimate, persistence.RunsToHold);
         var ingestRequest = persistence.Size.ExplicitSize ?? Quantity.Parse(StorageRequest.Gi(toHold, persistence.Headroom));
         if (persistence.Size.ExplicitSize is { } explicitIngest && explicitIngest.Value < toHold)
         {
+            var transient = estimate.IngestPeakBytes - estimate.IngestBytes;
             problems.Error("srcnet:ingestor.persistence.size",
                 $"{explicitIngest.Text} ({StorageRequest.Human((long)explicitIngest.Value)}) cannot hold the products of " +
-                $"{persistence.RunsToHold} run(s) (runsToHold), estimated at {StorageRequest.Human(toHold)} ({toHold} bytes); " +
-                "raise the size, use auto, or lower runsToHold");
+                $"{persistence.RunsToHold} run(s) (runsToHold)" +
+                (transient > 0 ? $" and one run's temporary files ({StorageRequest.Human(transient)})" : "") +
+                $", estimated at {StorageRequest.Human(toHold)} ({toHold} bytes); raise the size, use auto, or lower runsToHold");
         }
         return new Sizing(estimate, scratchRequest, ingestRequest, toHold, persistence.RunsToHold);
     }

@@ -33,7 +33,7 @@ public sealed record ProductStatus(string Product, string File, ProductState Sta
     {
         ListedEntry? Product(IngestArea area) => listing.Entries.FirstOrDefault(x => x.Area == area && e.IsProduct(x.Name));
         ListedEntry? Metadata(IngestArea area) => listing.Entries.FirstOrDefault(x => x.Area == area && e.IsMetadata(x.Name));
-        // The MeasurementSet is known by a pattern: report the name it was found under.
+        // The name it was found under (the expected one: products are matched by their exact name).
         string Name(ListedEntry? x) => x?.Name ?? e.File;
 
         var failed = Product(IngestArea.Failed);

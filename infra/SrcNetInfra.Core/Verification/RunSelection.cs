@@ -33,6 +33,16 @@ public static class RunSelection
             : null;
     }
 
+    /// <summary>The Job has ended: it completed or failed.</summary>
+    public static bool Finished(V1Job job) =>
+        job.Status?.Conditions?.Any(c => c.Status == "True" && c.Type is "Complete" or "Failed") == true;
+
+    /// <summary>The simulation's container in a run's pod (the first, should it be named otherwise).</summary>
+    public static string SimulationContainer(V1Pod pod) =>
+        pod.Spec?.Containers?.FirstOrDefault(c => c.Name == SimulationRun.ContainerName)?.Name
+        ?? pod.Spec?.Containers?.FirstOrDefault()?.Name
+        ?? SimulationRun.ContainerName;
+
     /// <summary>A Job's pods, by the label the Job controller sets on them (or its older spelling).</summary>
     public static IEnumerable<V1Pod> PodsOf(V1Job job, IEnumerable<V1Pod> pods)
     {

@@ -85,6 +85,76 @@ public class EstimateCommandTests
     }
 
     [Fact]
+    public void Json_has_the_ingest_peak_and_the_memory_with_its_parts()
+    {
+        var all = Json("--products", "visibility,dirty,cleaned");
+        // The reorder files sit beside the MS in staging while cleaning: the peak is above what stays.
+        Assert.Equal(all.GetProperty("ingestBytes").GetInt64() + all.GetProperty("wscleanTempBytes").GetInt64(),
+            all.GetProperty("ingestPeakBytes").GetInt64());
+        var peak = all.GetProperty("memoryBytes").GetInt64();
+        var steps = all.GetProperty("memory").EnumerateArray().ToList();
+        Assert.Equal(["simulation", "visibility metadata", "dirty image", "cleaned image"], steps.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal(peak, steps.Max(s => s.GetProperty("bytes").GetInt64()));
+        foreach (var step in steps)
+            Assert.Equal(step.GetProperty("bytes").GetInt64(), step.GetProperty("parts").EnumerateArray().Sum(p => p.GetProperty("bytes").GetInt64()));
+        Assert.Equal("simulation", all.GetProperty("memoryPeakStep").GetString());
+
+        var dirty = Json("--products", "dirty");
+        Assert.Equal(dirty.GetProperty("ingestBytes").GetInt64(), dirty.GetProperty("ingestPeakBytes").GetInt64());
+    }
+
+    [Fact]
+    public void Node_cpus_and_gpus_change_OSKARs_memory()
+    {
+        long Peak(params string[] args) => Json(args).GetProperty("memoryBytes").GetInt64();
+        Assert.True(Peak("--node-cpus", "128") > Peak("--node-cpus", "32"));
+        Assert.True(Peak("--gpus", "1") < Peak());
+    }
+
+    [Fact]
+    public void Without_a_calibration_the_duration_says_how_to_make_one()
+    {
+        var e = Json();
+        Assert.Equal(JsonValueKind.Null, e.GetProperty("duration").ValueKind);
+        Assert.Contains("srcnet calibrate", e.GetProperty("durationHint").GetString());
+        Assert.Contains("Duration: no calibration", CliRun.AtRoot("estimate").Out);
+    }
+
+    [Fact]
+    public void A_calibration_file_projects_each_step_and_the_deadline()
+    {
+        using var dir = new TempDir();
+        var path = dir.Write("seed.yaml", Core.Duration.CalibrationFile.Write(Duration.Calibrations.Seed()));
+        var same = Json("--calibration", path).GetProperty("duration");
+        Assert.Equal("seed-cpu", same.GetProperty("calibration").GetString());
+        Assert.Equal(720, same.GetProperty("totalHighSeconds").GetDouble());
+        Assert.Equal(2880, same.GetProperty("activeDeadlineSeconds").GetInt64());
+        Assert.Equal(["startup", "simulation", "dirtyImage", "dirtyMetadata", "cleanedImage", "cleanedMetadata"],
+            same.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()));
+
+        var longer = Json("--calibration", path, "--time-steps", "48").GetProperty("duration");
+        var simulation = longer.GetProperty("stages").EnumerateArray().Single(s => s.GetProperty("stage").GetString() == "simulation");
+        Assert.Equal(340, simulation.GetProperty("highSeconds").GetDouble(), 6);
+        Assert.Equal("time ~ sources x baselines x channels x time steps", simulation.GetProperty("law").GetString());
+
+        var table = CliRun.AtRoot("estimate", "--calibration", path, "--time-steps", "48");
+        Assert.Contains("Duration, projected from calibration seed-cpu (CHSRC_XRD_DEV, cpu-64c, no GPU):", table.Out);
+        Assert.Contains("activeDeadlineSeconds: auto would set", table.Out);
+    }
+
+    [Theory]
+    [InlineData("nosuch", "--calibration: no calibration nosuch:")]
+    [InlineData("missing/x.yaml", "--calibration: missing/x.yaml: no such file")]
+    [InlineData("a b", "--calibration: 'a b' is not a calibration name")]
+    public void A_calibration_that_cannot_be_read_is_a_usage_error(string value, string message)
+    {
+        var run = CliRun.AtRoot("estimate", "--calibration", value);
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"srcnet: {message}", run.ErrorLines[0]);
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
     public void A_stack_supplies_the_simulation_and_the_headroom()
     {
         var dev = Json("--stack", "dev");
@@ -119,6 +189,7 @@ public class EstimateCommandTests
         Assert.Contains("cleaned.fits", run.Out);
         Assert.Matches(@"request \d+Gi \(x1\.5 headroom\)", run.Out);
         Assert.Matches(@"request \d+Gi \(x1\.2 headroom\)", run.Out);
+        Assert.Matches(@"Memory, peak of one run: [0-9.]+ GB in the simulation step", run.Out);
     }
 
     [Theory]
@@ -133,6 +204,8 @@ public class EstimateCommandTests
     [InlineData("--start-freq-hz", "-5", "--start-freq-hz")]
     [InlineData("--freq-inc-hz", "1e-300", "--freq-inc-hz")]
     [InlineData("--products", "images", "--products")]
+    [InlineData("--node-cpus", "0", "--node-cpus")]
+    [InlineData("--gpus", "-1", "--gpus")]
     [InlineData("--products", ",", "--products")]
     [InlineData("--stack", "nosuchstack", "--stack")]
     [InlineData("--config-file", "nope.yaml", "--config-file")]

@@ -23,6 +23,8 @@ public class SummaryCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.StartsWith("stack dev (Pulumi.dev.yaml): valid", run.Out);
         Assert.Contains("  namespace: srcnet-dev", run.Out);
+        // Without a calibration, how to make one (the projected duration itself: CalibrateCommandTests).
+        Assert.Contains("  duration: no calibration: after a small run, `srcnet calibrate --stack dev`", run.Out);
     }
 
     [Fact]

@@ -54,8 +54,12 @@ public class SizingTests
         var sizing = env.Sizing;
 
         var scratchNeed = sizing.Estimate.ScratchBytes * (decimal)env.Spec.Scratch.Headroom;
-        var ingestNeed = sizing.Estimate.IngestBytes * (decimal)env.Spec.Ingestor.Persistence.RunsToHold * (decimal)env.Spec.Ingestor.Persistence.Headroom;
-        Assert.Equal(checked(sizing.Estimate.IngestBytes * env.Spec.Ingestor.Persistence.RunsToHold), sizing.IngestBytesToHold);
+        // The kept products of runsToHold runs, plus one run's transient files (reorder files beside an MS in staging).
+        var e = sizing.Estimate;
+        var toHold = e.IngestBytes * env.Spec.Ingestor.Persistence.RunsToHold + (e.IngestPeakBytes - e.IngestBytes);
+        var ingestNeed = toHold * (decimal)env.Spec.Ingestor.Persistence.Headroom;
+        Assert.Equal(toHold, sizing.IngestBytesToHold);
+        if (name == "visibility") Assert.True(e.IngestPeakBytes > e.IngestBytes, "visibility with cleaning has reorder files in staging");
 
         foreach (var (request, need) in new[] { (sizing.ScratchRequest, scratchNeed), (sizing.IngestRequest, ingestNeed) })
         {
@@ -124,6 +128,20 @@ public class SizingTests
         Assert.Contains(below, error.Message, StringComparison.Ordinal);
 
         Expect.Clean(Stacks.Check(("srcnet:ingestor.persistence.runsToHold", runsYaml), ("srcnet:ingestor.persistence.size", Text(toHold))));
+    }
+
+    [Fact]
+    public void An_explicit_ingest_size_must_also_hold_one_runs_reorder_files_beside_the_MS()
+    {
+        var products = ("srcnet:workflow.products", "[visibility, cleaned]");
+        var e = Stacks.Check(products).Environment!.Sizing.Estimate;
+        var kept = e.IngestBytes * 10;
+        var result = Stacks.Check(products, ("srcnet:ingestor.persistence.size", Text(kept)));
+        var error = Expect.Error(result, "srcnet:ingestor.persistence.size", "cannot hold the products of 10 run(s) (runsToHold) and one run's temporary files");
+        Assert.Contains(Text(kept + e.WscleanTempBytes), error.Message, StringComparison.Ordinal);
+        var enough = Stacks.Check(products, ("srcnet:ingestor.persistence.size", Text(kept + e.WscleanTempBytes)));
+        Assert.True(enough.Ok, string.Join("\n", enough.Errors));
+        Expect.NothingAt(enough, "srcnet:ingestor.persistence.size");
     }
 
     [Fact]

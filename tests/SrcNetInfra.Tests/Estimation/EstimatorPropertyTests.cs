@@ -28,12 +28,13 @@ public class EstimatorPropertyTests
     }
 
     [Fact]
-    public void Scratch_is_never_below_the_seed_minimum_of_the_run()
+    public void The_disk_of_a_run_is_never_below_its_seed_minimum()
     {
         GenInput.Sample(input =>
         {
             var e = Estimator.For(input);
-            Assert.True(e.ScratchBytes >= e.SeedMinimumBytes, $"{e.ScratchBytes} < {e.SeedMinimumBytes}");
+            var disk = e.ScratchBytes + e.IngestPeakBytes;
+            Assert.True(disk >= e.SeedMinimumBytes, $"{disk} < {e.SeedMinimumBytes}");
         });
     }
 
@@ -44,7 +45,9 @@ public class EstimatorPropertyTests
         {
             var e = Estimator.For(input);
             Assert.Equal(e.ScratchBytes, e.Scratch.Sum(p => p.Bytes));
-            Assert.Equal(e.IngestBytes, e.Ingest.Sum(p => p.Bytes));
+            Assert.Equal(e.IngestPeakBytes, e.Ingest.Sum(p => p.Bytes));
+            Assert.Equal(e.IngestBytes, e.Ingest.Where(p => !p.Transient).Sum(p => p.Bytes));
+            Assert.Equal(e.MemoryBytes, e.Memory.Stages.Max(s => s.Parts.Sum(p => p.Bytes)));
             Assert.Equal(e.VisibilityBytes, e.MeasurementSet.Sum(p => p.Bytes));
         });
     }
@@ -52,19 +55,22 @@ public class EstimatorPropertyTests
     [Fact]
     public void Totals_follow_the_placement_rules()
     {
-        // Written from docs/workflow.md#where-each-file-lands independently of the part lists, so a wrong part list cannot hide behind its own sum.
+        // Written from docs/workflow.md#where-each-file-lands independently of the part lists, so a
+        // wrong part list cannot hide behind its own sum.
         GenInput.Sample(input =>
         {
             var e = Estimator.For(input);
             var p = input.Products;
-            int images = p.Cleaned ? 8 : p.Dirty ? 2 : 0;
-            long scratch = e.VisibilityBytes + (p.Cleaned ? e.ModelDataBytes + e.WscleanTempBytes : 0) + images * e.ImageBytes;
+            long ms = e.VisibilityBytes + (p.Cleaned ? e.ModelDataBytes + e.WscleanTempBytes : 0);
+            int fits = (p.Dirty || p.Cleaned ? 2 : 0) + (p.Cleaned ? 6 : 0) + (p.Cleaned && !p.Dirty ? 1 : 0);
+            long scratch = (p.Visibility ? 0 : ms) + fits * e.ImageBytes;
             int ingested = (p.Visibility ? 1 : 0) + (p.Dirty ? 1 : 0) + (p.Cleaned ? 1 : 0);
-            long ingest = (p.Visibility ? e.VisibilityBytes + (p.Cleaned ? e.ModelDataBytes : 0) : 0)
-                + ((p.Dirty ? 1 : 0) + (p.Cleaned ? 1 : 0)) * e.ImageBytes + ingested * 1024L;
+            long ingestPeak = (p.Visibility ? ms : 0) + ((p.Dirty ? 1 : 0) + (p.Cleaned ? 1 : 0)) * e.ImageBytes + ingested * 4096L;
+            long ingest = ingestPeak - (p.Visibility && p.Cleaned ? e.WscleanTempBytes : 0);
             Assert.Equal(scratch, e.ScratchBytes);
             Assert.Equal(ingest, e.IngestBytes);
-            Assert.Equal(images, e.FitsInScratch);
+            Assert.Equal(ingestPeak, e.IngestPeakBytes);
+            Assert.Equal(fits, e.FitsInScratch);
         });
     }
 
@@ -81,11 +87,17 @@ public class EstimatorPropertyTests
             {
                 Assert.True(bigger.ScratchBytes >= e.ScratchBytes, $"scratch {bigger.ScratchBytes} < {e.ScratchBytes}");
                 Assert.True(bigger.IngestBytes >= e.IngestBytes, $"ingest {bigger.IngestBytes} < {e.IngestBytes}");
+                Assert.True(bigger.IngestPeakBytes >= e.IngestPeakBytes, $"ingest peak {bigger.IngestPeakBytes} < {e.IngestPeakBytes}");
+                Assert.True(bigger.MemoryBytes >= e.MemoryBytes, $"memory {bigger.MemoryBytes} < {e.MemoryBytes}");
                 Assert.True(bigger.VisibilityBytes >= e.VisibilityBytes);
             }
         });
     }
 
+    /// <summary>
+    /// More products never need less disk in total. Scratch alone can shrink: --visibility moves the
+    /// MS out of /tmp into the ingest area, and --dirty moves the dirty copy the same way.
+    /// </summary>
     [Fact]
     public void Selecting_more_products_never_needs_less_disk()
     {
@@ -98,8 +110,9 @@ public class EstimatorPropertyTests
                 if (!superset) continue;
                 var small = Estimator.For(input with { Products = fewer });
                 var large = Estimator.For(input with { Products = more });
-                Assert.True(large.ScratchBytes >= small.ScratchBytes, $"scratch {more} < {fewer}");
+                Assert.True(large.ScratchBytes + large.IngestPeakBytes >= small.ScratchBytes + small.IngestPeakBytes, $"disk {more} < {fewer}");
                 Assert.True(large.IngestBytes >= small.IngestBytes, $"ingest {more} < {fewer}");
+                Assert.True(large.MemoryBytes >= small.MemoryBytes, $"memory {more} < {fewer}");
             }
         }, iter: 200);
     }
@@ -112,8 +125,8 @@ public class EstimatorPropertyTests
             long file = FitsSize.ImageFileBytes(npixel);
             long min = (long)npixel * npixel * 8;
             Assert.True(2 * file >= min, $"{file} x 2 < {min}");
-            // and never more than the data padded to a block plus 4 blocks
-            Assert.True(file <= min / 2 + 4 * 2880);
+            // and exactly the data padded to whole blocks plus the 2 header blocks
+            Assert.Equal(2880 * ((4L * npixel * npixel + 2879) / 2880) + 2 * 2880, file);
             Assert.Equal(0, file % 2880);
         });
     }

@@ -4,7 +4,8 @@ namespace SrcNetInfra.Tests.Estimation;
 
 /// <summary>
 /// The seed's example job (144 stations, 1.304-1.375 GHz in 17.75 MHz steps, 24 dumps, 2024 px,
-/// --dirty --cleaned), worked out by hand from the formulas in docs/sizes.md#sizes-of-what-a-run-writes.
+/// --dirty --cleaned), worked out by hand from the measured formulas
+/// (docs/sizes.md#sizes-of-what-a-run-writes), for every one of the 7 product selections.
 /// </summary>
 public class SeedExampleTests
 {
@@ -15,29 +16,32 @@ public class SeedExampleTests
     //   rows          = 24 x 10,296                         =    247,104
     //   measurements  = 4 x 24 x 10,296 x 4                  =  3,953,664
     //   MS minimum    = 3,953,664 x 8                        = 31,629,312
-    // Realistic MS (T2 = 24, T16 = 32, channels 4 <= 8 so not rounded):
-    //   DATA          = 24 x 10,296 x 8 x 4 x 4              = 31,629,312
-    //   FLAG          = 32 x 10,296 x 4 x 4 / 8              =    658,944
+    // MS (T2 = 24, T16 = 32, channels 4 <= 8 so not rounded):
+    //   DATA          = 8 x 4 x 4 x 10,296 x 24              = 31,629,312
+    //   FLAG          = 4 x 4 x 10,296 x 32 / 8              =    658,944
     //   UVW           = 24 x 10,296 x 24                     =  5,930,496
-    //   WEIGHT, SIGMA = 24 x 10,296 x 16 each                =  3,953,664 each
-    //   ANTENNA1+2    = ceil(247,104 x 8.2) = ceil(2,026,252.8) = 2,026,253
-    //   other         =                                         300,000
-    //   total                                                = 48,452,333  (1.532 x the minimum)
+    //   WEIGHT, SIGMA = 16 x 10,296 x 24 each                =  3,953,664 each
+    //   ANTENNA1+2    = 512 + 32,768 x (ceil(247,104 / 4096) + 1) = 512 + 32,768 x 62 = 2,032,128
+    //   rest          = 336 KiB (316 KB + 20 KB, the top)     =    344,064
+    //   total                                                = 48,502,272  (1.533 x the minimum)
     private const long Rows = 247_104;
     private const long VisibilityMin = 31_629_312;
-    private const long Visibility = 31_629_312 + 658_944 + 5_930_496 + 3_953_664 + 3_953_664 + 2_026_253 + 300_000;
+    private const long Visibility = 31_629_312 + 658_944 + 5_930_496 + 3_953_664 + 3_953_664 + 2_032_128 + 344_064;
 
     // Images, npixel = 2024: 2024^2 = 4,096,576 pixels.
     //   seed minimum  = 4,096,576 x 8                          = 32,772,608
     //   FITS data     = 4 x 4,096,576 = 16,386,304 -> 5,690 blocks of 2880 = 16,387,200
-    //   FITS file     = 16,387,200 + 3 x 2880                   = 16,395,840
+    //   FITS file     = 16,387,200 + 2 x 2880                   = 16,392,960
     private const long ImageMin = 32_772_608;
-    private const long Image = 2880 * 5690 + 3 * 2880;
+    private const long Image = 16_392_960;
 
-    // Cleaning: MODEL_DATA = ceil(31,629,312 x 1.19) = ceil(37,638,881.28) = 37,638,882;
-    //           WSClean temp = 247,104 x (38 + 20 x 4) = 247,104 x 118 = 29,158,272.
-    private const long ModelData = 37_638_882;
-    private const long WscleanTemp = 29_158_272;
+    // Cleaning: MODEL_DATA = 247,104 x (32 x 4 + 24) = 37,559,808, + 0.1 % (37,560) = 37,597,368;
+    //           reorder files = 247,104 x (38 + 20 x 4) = 247,104 x 118 = 29,158,272.
+    private const long ModelData = 37_597_368;
+    private const long Reorder = 29_158_272;
+
+    // One .meta: about 1 KB of JSON in one 4 KiB filesystem block.
+    private const long Meta = 4096;
 
     [Fact]
     public void Counts_follow_the_array_and_the_band()
@@ -63,34 +67,25 @@ public class SeedExampleTests
     }
 
     [Fact]
-    public void Realistic_MeasurementSet_matches_the_column_sizes()
+    public void MeasurementSet_matches_the_column_sizes()
     {
         var e = Estimator.For(EstimateInput.Defaults);
+        Assert.Equal(48_502_272, e.VisibilityBytes);
         Assert.Equal(Visibility, e.VisibilityBytes);
         Assert.Equal(
             new[]
             {
                 ("DATA", 31_629_312L), ("FLAG", 658_944L), ("UVW", 5_930_496L), ("WEIGHT", 3_953_664L),
-                ("SIGMA", 3_953_664L), ("ANTENNA1 + ANTENNA2", 2_026_253L), ("other columns and 14 sub-tables", 300_000L),
+                ("SIGMA", 3_953_664L), ("ANTENNA1 + ANTENNA2", 2_032_128L), ("other columns and 14 sub-tables", 344_064L),
             },
             e.MeasurementSet.Select(p => (p.Name, p.Bytes)));
     }
 
     [Fact]
-    public void Realistic_MeasurementSet_agrees_with_the_measured_ratio_of_about_1_52()
+    public void Images_are_float32_FITS_with_two_header_blocks()
     {
         var e = Estimator.For(EstimateInput.Defaults);
-        double ratio = (double)e.VisibilityBytes / e.VisibilityMinBytes;
-        Assert.InRange(ratio, 1.50, 1.55);
-    }
-
-    [Fact]
-    public void Images_are_float32_FITS_with_three_header_blocks()
-    {
-        var e = Estimator.For(EstimateInput.Defaults);
-        Assert.Equal(2024L * 2024 * 8, e.ImageMinBytes);
         Assert.Equal(ImageMin, e.ImageMinBytes);
-        Assert.Equal(2880 * (long)Math.Ceiling(4.0 * 2024 * 2024 / 2880) + 3 * 2880, e.ImageBytes);
         Assert.Equal(Image, e.ImageBytes);
         // About half the seed's float64 minimum, never less than half.
         Assert.InRange((double)e.ImageBytes / e.ImageMinBytes, 0.5, 0.51);
@@ -101,56 +96,55 @@ public class SeedExampleTests
     {
         var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(ModelData, e.ModelDataBytes);
-        Assert.Equal(WscleanTemp, e.WscleanTempBytes);
+        Assert.Equal(Reorder, e.WscleanTempBytes);
+    }
+
+    // Scratch, ingest area left by the run, ingest area at its peak, FITS in scratch.
+    [Theory]
+    // --visibility: the MS goes straight into staging; nothing in /tmp.
+    [InlineData(true, false, false, 0, Visibility + Meta, Visibility + Meta, 0)]
+    // --dirty: the MS in /tmp, 2 FITS of the dirty run; dirty.fits copied to staging.
+    [InlineData(false, true, false, Visibility + 2 * Image, Image + Meta, Image + Meta, 2)]
+    // --cleaned: MS with MODEL_DATA and reorder files in /tmp, 2 + 6 FITS, and the dirty copy in the temp dir.
+    [InlineData(false, false, true, Visibility + ModelData + Reorder + 9 * Image, Image + Meta, Image + Meta, 9)]
+    // --dirty --cleaned (the example): the dirty copy is in staging instead.
+    [InlineData(false, true, true, Visibility + ModelData + Reorder + 8 * Image, 2 * Image + 2 * Meta, 2 * Image + 2 * Meta, 8)]
+    // --visibility --dirty: only the dirty run's FITS in /tmp.
+    [InlineData(true, true, false, 2 * Image, Visibility + Image + 2 * Meta, Visibility + Image + 2 * Meta, 2)]
+    // --visibility --cleaned: MODEL_DATA and the reorder files land beside the MS in staging.
+    [InlineData(true, false, true, 9 * Image, Visibility + ModelData + Image + 2 * Meta, Visibility + ModelData + Reorder + Image + 2 * Meta, 9)]
+    // all three.
+    [InlineData(true, true, true, 8 * Image, Visibility + ModelData + 2 * Image + 3 * Meta, Visibility + ModelData + Reorder + 2 * Image + 3 * Meta, 8)]
+    public void Sizes_of_every_product_selection(bool v, bool d, bool c, long scratch, long ingest, long ingestPeak, int fits)
+    {
+        var e = Example(new Core.Model.ProductSelection(v, d, c));
+        Assert.Equal(scratch, e.ScratchBytes);
+        Assert.Equal(ingest, e.IngestBytes);
+        Assert.Equal(ingestPeak, e.IngestPeakBytes);
+        Assert.Equal(fits, e.FitsInScratch);
     }
 
     [Fact]
-    public void Dirty_and_cleaned_sizes()
+    public void The_examples_totals_in_the_README()
     {
-        var e = Example(Inputs.DirtyCleaned);
-        Assert.Equal(8, e.FitsInScratch);
-        Assert.Equal(Visibility + ModelData + WscleanTemp + 8 * Image, e.ScratchBytes);
-        Assert.Equal(246_416_207, e.ScratchBytes);
-        Assert.Equal(2 * Image + 2 * 1024, e.IngestBytes);
-        Assert.Equal(2 * 1024, e.MetaBytes);
-        Assert.Equal(VisibilityMin + 2 * ImageMin, e.SeedMinimumBytes);
+        // README, "How sizes are estimated", quotes these (rounded) figures.
+        var e = Estimator.For(EstimateInput.Defaults);
+        Assert.Equal("48.5 MB", StorageRequest.Human(e.VisibilityBytes));
+        Assert.Equal("16.4 MB", StorageRequest.Human(e.ImageBytes));
+        Assert.Equal("246 MB", StorageRequest.Human(e.ScratchBytes));
+        Assert.Equal("32.8 MB", StorageRequest.Human(e.IngestBytes));
+        Assert.Equal("10.3 GB", StorageRequest.Human(e.MemoryBytes));
+        var vis = Example(Inputs.All);
+        Assert.Equal("131 MB", StorageRequest.Human(vis.ScratchBytes));
+        Assert.Equal("148 MB", StorageRequest.Human(vis.IngestPeakBytes));
     }
 
     [Fact]
-    public void Visibility_only_sizes()
+    public void Seed_minimum_counts_the_images_a_selection_makes()
     {
-        var e = Example(Inputs.Visibility);
-        Assert.Equal(0, e.FitsInScratch);
-        Assert.Equal(Visibility, e.ScratchBytes);
-        Assert.Equal(Visibility + 1024, e.IngestBytes);
-        Assert.Equal(VisibilityMin, e.SeedMinimumBytes);
-    }
-
-    [Fact]
-    public void Dirty_only_sizes()
-    {
-        var e = Example(Inputs.Dirty);
-        Assert.Equal(2, e.FitsInScratch);
-        Assert.Equal(Visibility + 2 * Image, e.ScratchBytes);
-        Assert.Equal(Image + 1024, e.IngestBytes);
-        Assert.Equal(VisibilityMin + ImageMin, e.SeedMinimumBytes);
-    }
-
-    [Fact]
-    public void Cleaned_only_sizes_make_the_dirty_image_in_scratch_but_ingest_one_file()
-    {
-        var e = Example(Inputs.Cleaned);
-        Assert.Equal(8, e.FitsInScratch);
-        Assert.Equal(Visibility + ModelData + WscleanTemp + 8 * Image, e.ScratchBytes);
-        Assert.Equal(Image + 1024, e.IngestBytes);
-        Assert.Equal(VisibilityMin + 2 * ImageMin, e.SeedMinimumBytes);
-    }
-
-    [Fact]
-    public void All_products_ingest_the_cleaned_MS_and_both_images()
-    {
-        var e = Example(Inputs.All);
-        Assert.Equal(Visibility + ModelData + WscleanTemp + 8 * Image, e.ScratchBytes);
-        Assert.Equal(Visibility + ModelData + 2 * Image + 3 * 1024, e.IngestBytes);
+        Assert.Equal(VisibilityMin, Example(Inputs.Visibility).SeedMinimumBytes);
+        Assert.Equal(VisibilityMin + ImageMin, Example(Inputs.Dirty).SeedMinimumBytes);
+        Assert.Equal(VisibilityMin + 2 * ImageMin, Example(Inputs.Cleaned).SeedMinimumBytes);
+        Assert.Equal(VisibilityMin + 2 * ImageMin, Example(Inputs.DirtyCleaned).SeedMinimumBytes);
     }
 }

@@ -17,16 +17,26 @@ public class ExpectedProductTests
     }
 
     [Fact]
-    public void The_visibilities_are_any_prefix_star_ms()
+    public void The_visibilities_are_prefix_measurements_ms()
     {
+        // i4Ds/Karabo-Pipeline, karabo/workflows/SRCNet_SKA-MID_AAstar.py, generate_visibilities:
+        // visibility_path=os.path.join(outdir, f"{FILE_PREFIX}measurements.ms"), no separator.
         var vis = Assert.Single(ExpectedProduct.For(Prefix, ["visibility"], "meta"));
 
-        Assert.Equal(Prefix + "*.ms", vis.File);
-        Assert.True(vis.IsProduct(Prefix + ".ms"));
-        Assert.True(vis.IsProduct(Prefix + "vis.ms"));
-        Assert.False(vis.IsProduct(Prefix + "dirty.fits"));
-        Assert.False(vis.IsProduct("other" + Prefix + ".ms"));
-        Assert.True(vis.IsMetadata(Prefix + "vis.ms.meta"));
+        Assert.Equal(Prefix + "measurements.ms", vis.File);
+        Assert.True(vis.IsProduct(Prefix + "measurements.ms"));
+        Assert.False(vis.IsProduct(Prefix + "-measurements.ms"));
+        Assert.False(vis.IsProduct(Prefix + "vis.ms"));
+        Assert.False(vis.IsProduct("other" + Prefix + "measurements.ms"));
+        Assert.True(vis.IsMetadata(Prefix + "measurements.ms.meta"));
+    }
+
+    [Fact]
+    public void A_separator_after_the_prefix_is_not_the_product()
+    {
+        var dirty = Assert.Single(ExpectedProduct.For(Prefix, ["dirty"], "meta"));
+        Assert.False(dirty.IsProduct(Prefix + "-dirty.fits"));
+        Assert.False(dirty.IsProduct(Prefix + "_dirty.fits"));
     }
 
     [Fact]

@@ -63,15 +63,15 @@ public class ProductStatusTests
     }
 
     [Fact]
-    public void The_MeasurementSet_is_reported_under_the_name_it_was_found()
+    public void The_MeasurementSet_is_reported_under_the_workflows_name_for_it()
     {
         var vis = ExpectedProduct.For(P, ["visibility"], "meta");
-        var listing = new IngestListing([new(IngestArea.Processed, $"/p/{P}aastar.ms"), new(IngestArea.Processed, $"/p/{P}aastar.ms.meta")], []);
+        var listing = new IngestListing([new(IngestArea.Processed, $"/p/{P}measurements.ms"), new(IngestArea.Processed, $"/p/{P}measurements.ms.meta")], []);
 
         var s = Assert.Single(ProductStatus.From(vis, listing));
 
         Assert.Equal(ProductState.Ingested, s.State);
-        Assert.Equal($"{P}aastar.ms", s.File);
+        Assert.Equal($"{P}measurements.ms", s.File);
     }
 
     [Fact]

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using SrcNetInfra.Cli.Verify;
+
+namespace SrcNetInfra.Cli;
+
+/// <summary>
+/// The flags of verbs that ask the cluster about a stack's runs (verify, calibrate): which
+/// kubeconfig and context, which run, and how long to wait for any one call.
+/// </summary>
+public sealed class ClusterFlags(string runDescription)
+{
+    public Option<string?> Kubeconfig { get; } = new("--kubeconfig")
+    {
+        Description = "Kubeconfig to use (default: the first path of $KUBECONFIG, else ~/.kube/config)",
+        HelpName = "PATH",
+    };
+
+    public Option<string?> Context { get; } = new("--context")
+    {
+        Description = "Kubeconfig context to use (default: its current context)",
+        HelpName = "NAME",
+    };
+
+    public Option<string?> Run { get; } = new("--run") { Description = runDescription, HelpName = "OBS_ID|FILE_PREFIX" };
+
+    public Option<string?> Timeout { get; } = new("--timeout")
+    {
+        Description = "Longest wait for any one call to the cluster: 500ms, 30s, 2m, 1h; a plain number is seconds (default 30s)",
+        HelpName = "DURATION",
+    };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { Kubeconfig, Context, Run, Timeout }) command.Options.Add(o);
+    }
+
+    /// <summary>The kubeconfig's path, as kubectl finds it.</summary>
+    public string KubeconfigPath(ParseResult parse, string workingDirectory) => Verify.KubeconfigPath.Resolve(
+        parse.GetValue(Kubeconfig),
+        Environment.GetEnvironmentVariable("KUBECONFIG"),
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+        workingDirectory);
+
+    /// <summary>The run filter, trimmed; a blank one is a usage error.</summary>
+    public string? RunFilter(ParseResult parse)
+    {
+        var value = parse.GetValue(Run);
+        if (value is not null && value.Trim().Length == 0)
+            throw new UsageException("--run: give an OBS_ID or a FILE_PREFIX, or leave --run out for the newest run");
+        return value?.Trim();
+    }
+
+    public TimeSpan TimeoutValue(ParseResult parse) => TimeoutText.Parse(parse.GetValue(Timeout));
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text;
+using k8s;
+using k8s.Models;
+using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Verification;
+
+namespace SrcNetInfra.Cli.Verify;
+
+/// <summary>A finished run's whole log, with the kubelet's timestamps, and where it came from.</summary>
+public sealed record FinishedRunLog(string JobName, string PodName, string Log, bool Failed);
+
+/// <summary>
+/// Finds a stack's newest finished run on the cluster, as verify finds runs (its Jobs by label or
+/// by the CronJob that owns them, newest first), and reads its pod's log with timestamps, for
+/// <c>srcnet calibrate</c>.
+/// </summary>
+public sealed class RunLogReader(ClusterSession session, VerifyTarget target)
+{
+    /// <summary>Bytes of a log read at most: the workflow's lines and WSClean's output fit many times over.</summary>
+    public const int MaxLogBytes = 16 << 20;
+
+    private readonly string ns = target.Namespace;
+
+    /// <summary>The newest run that finished (succeeded or failed), or with <paramref name="runFilter"/> the one with that OBS_ID or FILE_PREFIX; null when there is none.</summary>
+    public async Task<FinishedRunLog?> Read(string? runFilter)
+    {
+        V1CronJob? cronJob = null;
+        if (target.Mode == WorkflowMode.CronJob)
+            cronJob = await session.Find(new ApiCall("get", "cronjobs", ns, target.WorkloadName),
+                (k, t) => k.BatchV1.ReadNamespacedCronJobAsync(target.WorkloadName, ns, cancellationToken: t));
+        var selector = target.Mode == WorkflowMode.Job ? target.RunSelector : null;
+        var jobs = await session.Call(new ApiCall("list", "jobs", ns),
+            (k, t) => k.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector, cancellationToken: t));
+        var pods = (await session.Call(new ApiCall("list", "pods", ns),
+            (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
+
+        foreach (var job in RunSelection.Runs(target, jobs.Items, cronJob).Where(RunSelection.Finished))
+        {
+            if (RunSelection.NewestPod(RunSelection.PodsOf(job, pods)) is not { } pod) continue;
+            var log = await Log(pod);
+            if (log is null) continue;
+            if (runFilter is not null)
+            {
+                var ids = RunSelection.Annotated(job) ?? Core.Duration.WorkflowLog.Parse(log).Ids;
+                if (ids?.Matches(runFilter) != true) continue;
+            }
+            return new FinishedRunLog(job.Metadata.Name, pod.Metadata.Name, log, Failed(job));
+        }
+        return null;
+    }
+
+    private static bool Failed(V1Job job) =>
+        job.Status?.Conditions?.Any(c => c.Status == "True" && c.Type == "Failed") == true;
+
+    private Task<string?> Log(V1Pod pod) =>
+        session.Find(new ApiCall("get", "pods/log", ns, pod.Metadata.Name), async (k, t) =>
+        {
+            using var stream = await k.CoreV1.ReadNamespacedPodLogAsync(
+                pod.Metadata.Name, ns, container: RunSelection.SimulationContainer(pod), limitBytes: MaxLogBytes, timestamps: true, cancellationToken: t);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            return await reader.ReadToEndAsync(t);
+        }, HttpStatusCode.BadRequest, HttpStatusCode.NotFound);
+}
