@@ -1,0 +1,75 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Text.Json.Serialization;
+using k8s.Models;
+
+namespace SrcNetInfra.Core.Rendering;
+
+/// <summary>
+/// A Kubernetes object's JSON form, the one <c>KubernetesJson.Serialize</c> writes and the API
+/// server reads, as a plain tree for <see cref="YamlWriter"/>: properties under their
+/// <c>[JsonPropertyName]</c> in declaration order, nulls left out, a quantity as its canonical
+/// string. It reads the properties directly instead of going through System.Text.Json, whose first
+/// use over the Kubernetes model costs a short-lived process about 200 to 400 ms
+/// (docs/benchmarks.md); tests check the two forms are identical for every rendered object.
+/// </summary>
+public static class JsonForm
+{
+    private sealed record Property(string JsonName, PropertyInfo Info);
+
+    private static readonly ConcurrentDictionary<Type, Property[]> PropertiesByType = new();
+
+    public static OrderedDictionary<string, object> Of(object obj) =>
+        Value(obj) as OrderedDictionary<string, object>
+        ?? throw new ArgumentException($"{obj.GetType()} has no JSON object form", nameof(obj));
+
+    private static object Value(object value) => value switch
+    {
+        string or bool or int or long or double => value,
+        // ResourceQuantityJsonConverter writes a quantity as its canonical string.
+        ResourceQuantity quantity => quantity.ToString(),
+        IDictionary map => Map(map),
+        IEnumerable list => list.Cast<object?>().Select(item => Value(item ?? throw Null(value.GetType()))).ToList(),
+        _ when value.GetType().IsClass => Object(value),
+        _ => throw new NotSupportedException($"JsonForm has no rule for {value.GetType()}"),
+    };
+
+    private static OrderedDictionary<string, object> Map(IDictionary map)
+    {
+        var result = new OrderedDictionary<string, object>(map.Count);
+        foreach (DictionaryEntry entry in map)
+            result.Add((string)entry.Key, Value(entry.Value ?? throw Null(map.GetType())));
+        return result;
+    }
+
+    private static OrderedDictionary<string, object> Object(object obj)
+    {
+        var properties = PropertiesByType.GetOrAdd(obj.GetType(), PropertiesOf);
+        var result = new OrderedDictionary<string, object>(properties.Length);
+        foreach (var p in properties)
+        {
+            // DefaultIgnoreCondition = WhenWritingNull, as KubernetesJson sets it.
+            if (p.Info.GetValue(obj) is { } v) result.Add(p.JsonName, Value(v));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// Only types whose properties carry <c>[JsonPropertyName]</c> (the Kubernetes model and srcnet's
+    /// External Secrets classes) are objects here: any other type is a mistake to report, not to guess.
+    /// </summary>
+    private static Property[] PropertiesOf(Type type)
+    {
+        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Select(p => (Info: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name))
+            .ToArray();
+        if (properties.Length == 0 || properties.Any(p => p.Name is null))
+            throw new NotSupportedException($"JsonForm has no rule for {type}: not every property has a [JsonPropertyName]");
+        return [.. properties.Select(p => new Property(p.Name!, p.Info))];
+    }
+
+    private static NotSupportedException Null(Type container) =>
+        new($"a null inside a {container} has no place in a rendered object");
+}
