@@ -17,7 +17,7 @@ public static class Manifests
     public static string Render(EnvironmentPlan plan)
     {
         var yaml = new StringBuilder();
-        foreach (var line in Header(plan)) yaml.Append(line.Length == 0 ? "#" : "# " + line).Append('\n');
+        foreach (var line in Header(plan)) yaml.Append(YamlWriter.Comment(line));
         return yaml.Append(Documents(plan.Objects.Select(o => (object)o.Object))).ToString();
     }
 

@@ -36,6 +36,24 @@ public static class YamlWriter
         }
     }
 
+    /// <summary>
+    /// A comment line (<c># text</c>, or <c>#</c> for an empty line) with its newline. Comments quote
+    /// user values (a stack name, a chart); a line break or control character among them would end
+    /// the comment and put the rest into the YAML, so such characters are written as escapes.
+    /// </summary>
+    public static string Comment(string text)
+    {
+        if (text.Length == 0) return "#\n";
+        if (PlainScalar.IsPrintableOnOneLine(text)) return "# " + text + "\n";
+        var line = new StringBuilder("# ");
+        foreach (var c in text)
+        {
+            if (PlainScalar.IsPrintable(c) || char.IsSurrogate(c)) line.Append(c);
+            else line.Append(c <= '\u00FF' ? $"\\x{(int)c:X2}" : $"\\u{(int)c:X4}");
+        }
+        return line.Append('\n').ToString();
+    }
+
     private enum Kind { Scalar, Map, List }
 
     private static Kind Shape(object? node) => node switch
