@@ -61,13 +61,38 @@ public static class JsonForm
     /// </summary>
     private static Property[] PropertiesOf(Type type)
     {
-        var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
-            .Select(p => (Info: p, Name: p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name))
-            .ToArray();
-        if (properties.Length == 0 || properties.Any(p => p.Name is null))
-            throw new NotSupportedException($"JsonForm has no rule for {type}: not every property has a [JsonPropertyName]");
-        return [.. properties.Select(p => new Property(p.Name!, p.Info))];
+        // Plain loops and attribute data rather than LINQ over tuples and attribute instances: this
+        // runs once per type in a short-lived process, where every generic instantiation the JIT
+        // has to compile shows in the start-up time.
+        var infos = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
+        var properties = new List<Property>(infos.Length);
+        foreach (var info in infos)
+        {
+            if (info.GetIndexParameters().Length > 0 || HasAttribute(info, typeof(JsonIgnoreAttribute))) continue;
+            var name = JsonName(info)
+                ?? throw new NotSupportedException($"JsonForm has no rule for {type}: its property {info.Name} has no [JsonPropertyName]");
+            properties.Add(new Property(name, info));
+        }
+        if (properties.Count == 0) throw new NotSupportedException($"JsonForm has no rule for {type}: it has no [JsonPropertyName] properties");
+        return [.. properties];
+    }
+
+    private static string? JsonName(PropertyInfo info)
+    {
+        foreach (var a in info.GetCustomAttributesData())
+        {
+            if (a.AttributeType == typeof(JsonPropertyNameAttribute)) return (string?)a.ConstructorArguments[0].Value;
+        }
+        return null;
+    }
+
+    private static bool HasAttribute(PropertyInfo info, Type attribute)
+    {
+        foreach (var a in info.GetCustomAttributesData())
+        {
+            if (a.AttributeType == attribute) return true;
+        }
+        return false;
     }
 
     private static NotSupportedException Null(Type container) =>
