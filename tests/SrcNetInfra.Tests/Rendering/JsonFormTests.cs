@@ -16,7 +16,7 @@ namespace SrcNetInfra.Tests.Rendering;
 /// </summary>
 public class JsonFormTests
 {
-    /// <summary>Plans that between them set every optional field srcnet renders.</summary>
+    /// <summary>Plans that between them set every optional field srcnet renders, and user text that JSON escapes.</summary>
     public static TheoryData<string> Variants => [.. VariantOverrides.Keys];
 
     private static readonly Dictionary<string, (string Key, string? Yaml)[]> VariantOverrides = new(StringComparer.Ordinal)
@@ -49,6 +49,11 @@ public class JsonFormTests
             ("srcnet:namespace.labels", "{team: 'on', cost-centre: '0042'}"),
             ("srcnet:quota.requestsStorage", "10Ti"),
         ],
+        ["text that JSON escapes"] =
+        [
+            ("srcnet:workflow.metadata.obsCollection", "\"<SKAO> & 'MID' \\u00e9\\u2028 \\\"q\\\"\""),
+            ("srcnet:ingestor.config.rucioCfgClientOidcScope", "\"openid + profile \\t\""),
+        ],
     };
 
     [Theory]
@@ -78,7 +83,9 @@ public class JsonFormTests
         Assert.NotEmpty(plan.Objects);
         foreach (var o in plan.Objects)
         {
-            Assert.Equal(KubernetesJson.Serialize(o.Object), JsonSerializer.Serialize(JsonForm.Of(o.Object)));
+            var official = KubernetesJson.Serialize(o.Object);
+            Assert.Equal(official, JsonSerializer.Serialize(JsonForm.Of(o.Object)));
+            Assert.Equal(official, JsonForm.Json(o.Object));
         }
     }
 }
