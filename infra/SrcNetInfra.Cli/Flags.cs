@@ -1,34 +1,57 @@
 using System.CommandLine;
 using System.Globalization;
+using SrcNetInfra.Core.Config;
 
 namespace SrcNetInfra.Cli;
 
-/// <summary>Numeric flags whose parse errors name the flag and what it takes, in the user's words.</summary>
+/// <summary>
+/// Options built from a setting's declaration (<see cref="SimulationSettings"/>): the flag's name
+/// and help come from it, and a value is checked by the setting's own rule, worded with the flag.
+/// </summary>
 public static class Flags
 {
-    public static Option<int?> WholeNumber(string name, string description, string helpName) => new(name)
+    public static Option<int?> For(WholeNumberSetting setting) => new(FlagOf(setting.Flag, setting.Key))
     {
-        Description = description,
-        HelpName = helpName,
+        Description = setting.Meaning,
+        HelpName = "N",
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-            result.AddError($"{name}: expected a whole number (got '{text}')");
-            return null;
+            if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+            {
+                result.AddError($"{setting.Flag}: expected a whole number (got '{text}')");
+                return null;
+            }
+            if (setting.Check(value) is { } reason)
+            {
+                result.AddError($"{setting.Flag}: {reason} (got {text})");
+                return null;
+            }
+            return (int)value;
         },
     };
 
-    public static Option<double?> Number(string name, string description, string helpName) => new(name)
+    public static Option<double?> For(NumberSetting setting) => new(FlagOf(setting.Flag, setting.Key))
     {
-        Description = description,
-        HelpName = helpName,
+        Description = setting.Meaning,
+        HelpName = "F",
         CustomParser = result =>
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
-            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
-            result.AddError($"{name}: expected a number such as 1.304e9 (got '{text}')");
-            return null;
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                result.AddError($"{setting.Flag}: expected a number such as {setting.DefaultText} (got '{text}')");
+                return null;
+            }
+            if (setting.Check(value) is { } reason)
+            {
+                result.AddError($"{setting.Flag}: {reason} (got {text})");
+                return null;
+            }
+            return value;
         },
     };
+
+    private static string FlagOf(string? flag, string key) =>
+        flag ?? throw new ArgumentException($"setting {key} has no flag");
 }

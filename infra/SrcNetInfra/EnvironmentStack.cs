@@ -1,13 +1,9 @@
 using System.Collections.Immutable;
 using Pulumi;
 using Pulumi.Kubernetes.Helm.V3;
-using Pulumi.Kubernetes.Types.Inputs.Core.V1;
 using Pulumi.Kubernetes.Types.Inputs.Helm.V3;
 using Pulumi.Kubernetes.Types.Inputs.Meta.V1;
-using Pulumi.Kubernetes.Types.Inputs.Yaml.V2;
-using Pulumi.Kubernetes.Yaml.V2;
 using Pulumi.Random;
-using SrcNetInfra.Core.Model;
 using SrcNetInfra.Core.Plan;
 using SrcNetInfra.Core.Validation;
 using KubernetesProvider = Pulumi.Kubernetes.Provider;
@@ -17,13 +13,24 @@ using KubernetesSecret = Pulumi.Kubernetes.Core.V1.Secret;
 namespace SrcNetInfra;
 
 /// <summary>
-/// The one entry that the program and its tests call: checks the stack's config with Core,
-/// makes Core's plan, and declares it as Pulumi resources, one ConfigGroup per lifecycle group
-/// with the options that group needs, plus the ingestor release and the run id.
+/// The one entry the program and its tests call: checks the stack's config with Core, refuses a
+/// change the deployed environment cannot take, makes Core's plan and declares each of its steps
+/// as one Pulumi resource, in the plan's order, with the plan's options.
 /// </summary>
 public static class EnvironmentStack
 {
-    public static DeployedEnvironment Deploy(StackSettings settings)
+    /// <summary>The Kubernetes provider's Pulumi name.</summary>
+    public const string ProviderName = "kubernetes";
+
+    /// <summary>
+    /// The stack's options: a rule over every resource that no Kubernetes object may fall back to a
+    /// default provider, whose cluster is whatever the current kubeconfig context says
+    /// (Pulumi.yaml also disables it). <paramref name="more"/> are appended (tests add a recorder).
+    /// </summary>
+    public static StackOptions Options(params ResourceTransformation[] more) =>
+        new() { ResourceTransformations = [KubernetesObjectsUseTheStackProvider, .. more] };
+
+    public static async Task<IDictionary<string, object?>> DeployAsync(StackSettings settings)
     {
         var check = EnvironmentCheck.Run(settings.StackName, settings.Values);
         foreach (var warning in check.Warnings) Log.Warn(warning.ToString());
@@ -34,139 +41,174 @@ public static class EnvironmentStack
                 $"the srcnet: config of stack {settings.StackName} has {check.Errors.Count()} error(s), listed above; " +
                 $"`srcnet validate --stack {settings.StackName}` shows them without Pulumi");
         }
-        return new Declaration(env, settings).Declare();
+
+        // Before anything is declared: a change the deployed environment cannot take stops here, at preview.
+        var identity = DeployedIdentity.Of(env);
+        var previous = DeployedIdentity.FromJson(await settings.PreviousIdentity().ConfigureAwait(false));
+        var changes = DeployedIdentity.Changes(previous, identity, env.Spec.Deploy.ProtectData);
+        foreach (var warning in changes.Where(c => !c.IsError)) Log.Warn(warning.ToString());
+        if (changes.Any(c => c.IsError))
+        {
+            foreach (var error in changes.Where(c => c.IsError)) Log.Error(error.ToString());
+            throw new RunException($"stack {settings.StackName} cannot take this change as it is; the steps are listed above");
+        }
+
+        return new Declaration(Planner.Plan(env), settings).Declare();
     }
 
-    /// <summary>Declares one checked environment; keeps what it made so tests can look at it.</summary>
-    /// <remarks>
-    /// <c>_options</c>, <c>_after</c> and <c>_names</c> only record what was declared: Pulumi's test
-    /// engine shows a mock each resource's inputs but not its options or dependencies, and those are
-    /// what protects production data and orders the deployment, so the tests read them from here.
-    /// </remarks>
-    private sealed class Declaration(CheckedEnvironment env, StackSettings settings)
+    private static ResourceTransformationResult? KubernetesObjectsUseTheStackProvider(ResourceTransformationArgs args)
     {
-        private readonly Dictionary<string, ResourceOptions> _options = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _after = new(StringComparer.Ordinal);
-        private readonly Dictionary<Resource, string> _names = [];
-        private readonly Dictionary<Lifecycle, ConfigGroup> _groups = [];
-        private KubernetesProvider _provider = null!;
+        var type = args.Resource.GetResourceType();
+        if (type.StartsWith("kubernetes:", StringComparison.Ordinal) && args.Options is CustomResourceOptions { Provider: null })
+            throw new RunException($"{type} {args.Resource.GetResourceName()} has no explicit provider: it would deploy to the current kubeconfig context");
+        return null;
+    }
 
-        private EnvironmentSpec Spec => env.Spec;
+    /// <summary>Declares one plan, step by step, each after the one before it.</summary>
+    private sealed class Declaration(EnvironmentPlan plan, StackSettings settings)
+    {
+        private readonly KubernetesProvider _provider = Provider(plan);
+        private RandomId? _runId;
 
-        public DeployedEnvironment Declare()
+        public IDictionary<string, object?> Declare()
         {
-            var providerArgs = new KubernetesProviderArgs { Namespace = Spec.Namespace.Name };
-            if (Spec.Deploy.KubeContext is { } context) providerArgs.Context = context;
-            if (Spec.Deploy.RenderYamlToDirectory is { } directory) providerArgs.RenderYamlToDirectory = directory;
-            _provider = new KubernetesProvider("kubernetes", providerArgs, (CustomResourceOptions)Remember("kubernetes", new CustomResourceOptions()));
-
-            // Everything but the workload is the same whatever the run id; the workload and the
-            // outputs follow the RandomId (a Job) or need none (a CronJob).
-            var plan = Planner.Plan(env);
-            var run = RunId(plan);
-            var runPlan = run is null ? Output.Create(plan) : run.Hex.Apply(id => Planner.Plan(env, id));
-
             Resource? previous = null;
-            previous = Group(Lifecycle.Namespace, plan, previous) ?? previous;
-            previous = Group(Lifecycle.Limits, plan, previous) ?? previous;
-            previous = Group(Lifecycle.Secret, plan, previous) ?? previous;
-            var secret = ManagedSecret(plan, previous);
-            previous = secret ?? previous;
-            // A provider that renders YAML cannot render a Helm release (pulumi-kubernetes#1716);
-            // Core has warned, and `srcnet render --out` writes the release's values instead.
-            var release = Spec.Deploy.RenderYamlToDirectory is null ? Release(plan, previous) : null;
-            previous = release ?? previous;
-            previous = Group(Lifecycle.Scratch, plan, previous) ?? previous;
-            var workload = WorkloadGroup(runPlan, previous!);
-
-            return new DeployedEnvironment(
-                env, _provider, run, ImmutableDictionary.CreateRange(_groups), release, secret, workload,
-                ImmutableDictionary.CreateRange(_options), ImmutableDictionary.CreateRange(_after), Outputs(plan, runPlan));
+            foreach (var step in plan.Steps)
+            {
+                Resource? declared = step switch
+                {
+                    ObjectStep o => new KubernetesObject(o.ResourceName, o.TypeToken,
+                        ObjectInputs.Of(PlainValues.FromObject(o.Object)), Options(o.Policy, previous)),
+                    RunIdStep r => RunId(r),
+                    RunObjectStep r => RunObject(r, previous),
+                    ReleaseStep r => Release(r, previous),
+                    ManagedSecretStep s => ManagedSecret(s, previous),
+                    _ => throw new InvalidOperationException($"no declaration for {step.GetType().Name}"),
+                };
+                // The run id waits for nothing and nothing waits for it but its Job (through its value).
+                if (declared is not null and not RandomId) previous = declared;
+            }
+            return Outputs();
         }
+
+        private static KubernetesProvider Provider(EnvironmentPlan plan)
+        {
+            var deploy = plan.Spec.Deploy;
+            var args = new KubernetesProviderArgs
+            {
+                Namespace = plan.Spec.Namespace.Name,
+                // A Secret's data changes in place (rotation), not by delete and re-create.
+                EnableSecretMutable = true,
+            };
+            if (deploy.KubeContext is { } context)
+            {
+                args.Context = context;
+                // The context names the cluster: kubeconfig changes such as new credentials then update
+                // the provider instead of replacing it, and with it every object (docs/platform.md#replacing-the-provider).
+                args.ClusterIdentifier = context;
+            }
+            if (deploy.RenderYamlToDirectory is { } directory) args.RenderYamlToDirectory = directory;
+            // Adopting a site set up by hand: creating an object that exists takes it over (server-side
+            // apply) instead of failing with AlreadyExists (docs/platform.md#creating-an-object-that-already-exists).
+            if (deploy.AdoptExisting) args.UpsertExistingObjects = true;
+            return new KubernetesProvider(ProviderName, args);
+        }
+
+        private CustomResourceOptions Options(ResourcePolicy policy, Resource? after)
+        {
+            var options = new CustomResourceOptions
+            {
+                Provider = _provider,
+                Protect = policy.Protect,
+                RetainOnDelete = policy.RetainOnDelete,
+                IgnoreChanges = [.. policy.Ignored],
+            };
+            if (after is not null) options.DependsOn.Add(after);
+            foreach (var alias in policy.EarlierIdentities) options.Aliases.Add(Alias(alias));
+            return options;
+        }
+
+        /// <summary>
+        /// An earlier identity as the engine matches it: another type or name under the stack, or a
+        /// child of a component, which the engine finds by the component's URN (a child of the stack
+        /// is urn:pulumi:STACK::PROJECT::TYPE::NAME).
+        /// </summary>
+        private static Input<Alias> Alias(ResourceAlias alias) =>
+            alias.ParentType is null
+                ? new Alias { Type = alias.Type, Name = alias.Name }
+                : new Alias { Type = alias.Type, Name = alias.Name, ParentUrn = ComponentUrn(alias.ParentType, alias.ParentName!) };
+
+        private static string ComponentUrn(string type, string name) =>
+            $"urn:pulumi:{Deployment.Instance.StackName}::{Deployment.Instance.ProjectName}::{type}::{name}";
 
         /// <summary>A Job's run id: replaced, and so a new Job, exactly when a keeper changes.</summary>
-        private RandomId? RunId(EnvironmentPlan plan)
+        private RandomId RunId(RunIdStep step)
         {
-            if (Spec.Workflow.Mode != WorkflowMode.Job) return null;
             var keepers = new InputMap<string>();
-            foreach (var (key, value) in plan.RunKeepers) keepers.Add(key, value);
-            var options = Remember("run", new CustomResourceOptions());
-            return new RandomId("run", new RandomIdArgs { ByteLength = RunIdentity.IdBytes, Keepers = keepers }, (CustomResourceOptions)options);
+            foreach (var (key, value) in step.Keepers) keepers.Add(key, value);
+            _runId = new RandomId(step.ResourceName, new RandomIdArgs { ByteLength = step.ByteLength, Keepers = keepers });
+            return _runId;
         }
 
-        private ConfigGroup? Group(Lifecycle lifecycle, EnvironmentPlan plan, Resource? after)
+        /// <summary>
+        /// The run's Job: every field known at preview but those that carry the run id, which follow
+        /// the RandomId; its earlier identity is the first program's ConfigGroup child of the same Job.
+        /// </summary>
+        private KubernetesObject RunObject(RunObjectStep step, Resource? after)
         {
-            var objects = plan.In(lifecycle).Select(o => (object)PlainValues.FromObject(o.Object)).ToList();
-            if (objects.Count == 0) return null;
-            InputList<object> inputs = objects.ToArray();
-            return Group(lifecycle, inputs, after);
-        }
-
-        private ConfigGroup WorkloadGroup(Output<EnvironmentPlan> runPlan, Resource after)
-        {
-            var objects = runPlan.Apply(p => p.In(Lifecycle.Workload).Select(o => (object)PlainValues.FromObject(o.Object)).ToImmutableArray());
-            return Group(Lifecycle.Workload, objects, after);
-        }
-
-        private ConfigGroup Group(Lifecycle lifecycle, InputList<object> objects, Resource? after)
-        {
-            var name = GroupName(lifecycle);
-            var options = new ComponentResourceOptions
+            var hex = (_runId ?? throw new InvalidOperationException($"{step.ResourceName} needs its run id step first")).Hex;
+            var options = Options(step.Policy, after);
+            var rendered = step.Rendered;
+            options.Aliases.Add(new Alias
             {
-                Providers = { _provider },
-                Protect = DeploymentPolicy.For(lifecycle, Spec.Deploy).Protect,
-            };
-            After(name, options, after);
-            var group = new ConfigGroup(name, new ConfigGroupArgs { Objs = objects }, (ComponentResourceOptions)Remember(name, options));
-            _names[group] = name;
-            _groups[lifecycle] = group;
-            return group;
+                Type = step.TypeToken,
+                Name = hex.Apply(id =>
+                {
+                    var job = step.ForRun(id);
+                    return EarlierLayout.ChildName(EarlierLayout.Workload, job.Metadata.NamespaceProperty, job.Metadata.Name);
+                }),
+                ParentUrn = ComponentUrn(EarlierLayout.GroupType, EarlierLayout.Workload),
+            });
+            return new KubernetesObject(step.ResourceName, KubernetesType.Token(rendered.ApiVersion, rendered.Kind), ObjectInputs.ForRun(step, hex), options);
         }
 
         /// <summary>
         /// Mode pulumiSecret: the Secret is made from the stack's Pulumi secrets, so its values stay
         /// encrypted in config and in state, and never pass through Core or a plain input.
         /// </summary>
-        private KubernetesSecret? ManagedSecret(EnvironmentPlan plan, Resource? after)
+        private KubernetesSecret ManagedSecret(ManagedSecretStep step, Resource? after)
         {
-            if (plan.ManagedSecret is not { } managed) return null;
+            var managed = step.Secret;
+            var spec = plan.Spec;
             var values = new Dictionary<string, Output<string>?>
             {
-                [Spec.Secret.ClientIdKey] = settings.OidcClientId,
-                [Spec.Secret.ClientSecretKey] = settings.OidcClientSecret,
+                [spec.Secret.ClientIdKey] = settings.OidcClientId,
+                [spec.Secret.ClientSecretKey] = settings.OidcClientSecret,
             };
             var stringData = new InputMap<string>();
             foreach (var (key, value) in values)
-            {
                 stringData.Add(key, value ?? throw new InvalidOperationException($"{managed.ConfigKeyBySecretKey[key]} was checked but is not set"));
-            }
             var labels = new InputMap<string>();
-            foreach (var (key, value) in managed.Labels(Spec)) labels.Add(key, value);
-            var options = new CustomResourceOptions { Provider = _provider };
-            After("oidc-client", options, after);
-            var secret = new KubernetesSecret("oidc-client", new SecretArgs
+            foreach (var (key, value) in managed.Labels(spec)) labels.Add(key, value);
+            return new KubernetesSecret(step.ResourceName, new Pulumi.Kubernetes.Types.Inputs.Core.V1.SecretArgs
             {
                 Metadata = new ObjectMetaArgs { Name = managed.Name, Namespace = managed.Namespace, Labels = labels },
                 Type = "Opaque",
                 StringData = stringData,
-            }, (CustomResourceOptions)Remember("oidc-client", options));
-            _names[secret] = "oidc-client";
-            return secret;
+            }, Options(step.Policy, after));
         }
 
-        /// <summary>The ingestor; it creates the claim ingest-area, so it owns the ingested data.</summary>
-        private Release Release(EnvironmentPlan plan, Resource? after)
+        /// <summary>
+        /// The ingestor. A provider that renders YAML cannot render a Helm release (pulumi-kubernetes#1716);
+        /// Core has warned, and `srcnet render --out` writes the release's values instead.
+        /// </summary>
+        private Release? Release(ReleaseStep step, Resource? after)
         {
-            var spec = plan.Ingestor;
+            if (plan.Spec.Deploy.RenderYamlToDirectory is not null) return null;
+            var spec = step.Release;
             var values = new InputMap<object>();
             foreach (var (key, value) in spec.Values) values.Add(key, PlainValues.FromValue(value));
-            var options = new CustomResourceOptions
-            {
-                Provider = _provider,
-                Protect = DeploymentPolicy.ForIngestor(Spec.Deploy).Protect,
-            };
-            After("ingestor", options, after);
-            var release = new Release("ingestor", new ReleaseArgs
+            return new Release(step.ResourceName, new ReleaseArgs
             {
                 Name = spec.Name,
                 Namespace = spec.Namespace,
@@ -174,63 +216,26 @@ public static class EnvironmentStack
                 Version = spec.Version,
                 RepositoryOpts = new RepositoryOptsArgs { Repo = spec.Repository },
                 Values = values,
-                // The namespace is ours (with its quota and labels), not Helm's.
+                // The namespace is the stack's (with its quota and labels), not Helm's.
                 CreateNamespace = false,
-            }, (CustomResourceOptions)Remember("ingestor", options));
-            _names[release] = "ingestor";
-            return release;
+                // A failed install or upgrade rolls back and removes what it made; Pulumi retries on the next up.
+                Atomic = true,
+                CleanupOnFail = true,
+                Timeout = spec.TimeoutSeconds,
+                MaxHistory = spec.MaxHistory,
+            }, Options(step.Policy, after));
         }
 
-        private static IDictionary<string, object?> Outputs(EnvironmentPlan plan, Output<EnvironmentPlan> runPlan)
+        private IDictionary<string, object?> Outputs()
         {
-            // The keys are the same for every plan; the values of a Job's run follow its run id.
-            var all = runPlan.Apply(p => StackOutputs.For(p));
+            // The keys are the same for every run; a Job's values follow its run id.
+            var all = _runId is null
+                ? Output.Create(StackOutputs.For(plan))
+                : _runId.Hex.Apply(id => StackOutputs.For(plan, plan.RunFor(id)));
             var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var key in StackOutputs.For(plan).Keys)
-            {
                 outputs[key] = all.Apply(values => PlainValues.FromValue(values[key]));
-            }
             return outputs;
         }
-
-        /// <summary>Orders <paramref name="name"/> after <paramref name="after"/>: the plan's groups go in apply order.</summary>
-        private void After(string name, ResourceOptions options, Resource? after)
-        {
-            if (after is null) return;
-            options.DependsOn.Add(after);
-            _after[name] = _names[after];
-        }
-
-        private ResourceOptions Remember(string name, ResourceOptions options)
-        {
-            _options[name] = options;
-            return options;
-        }
     }
-
-    public static string GroupName(Lifecycle lifecycle) => lifecycle switch
-    {
-        Lifecycle.Namespace => "namespace",
-        Lifecycle.Limits => "limits",
-        Lifecycle.Secret => "secret-access",
-        Lifecycle.Scratch => "scratch",
-        Lifecycle.Workload => "workload",
-        _ => throw new ArgumentOutOfRangeException(nameof(lifecycle), lifecycle, null),
-    };
 }
-
-/// <summary>
-/// What <see cref="EnvironmentStack.Deploy"/> declared, with the options each resource got and
-/// which resource each waits for (by Pulumi name), for tests: the engine's mocks do not see options.
-/// </summary>
-public sealed record DeployedEnvironment(
-    CheckedEnvironment Environment,
-    Pulumi.Kubernetes.Provider Provider,
-    RandomId? RunId,
-    ImmutableDictionary<Lifecycle, ConfigGroup> Groups,
-    Release? Ingestor,
-    Pulumi.Kubernetes.Core.V1.Secret? ManagedSecret,
-    ConfigGroup Workload,
-    ImmutableDictionary<string, ResourceOptions> Options,
-    ImmutableDictionary<string, string> DependsOn,
-    IDictionary<string, object?> Outputs);

@@ -1,4 +1,4 @@
 using Pulumi;
 using SrcNetInfra;
 
-return await Deployment.RunAsync(() => EnvironmentStack.Deploy(StackSettings.FromPulumiConfig()).Outputs);
+return await Deployment.RunAsync(() => EnvironmentStack.DeployAsync(StackSettings.FromPulumiConfig()), EnvironmentStack.Options());

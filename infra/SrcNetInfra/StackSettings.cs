@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Pulumi;
 using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Plan;
 
 namespace SrcNetInfra;
 
@@ -10,11 +11,13 @@ namespace SrcNetInfra;
 /// them from the stack file) and the two OIDC values as Pulumi secrets. Behind this record, tests
 /// need no Pulumi config at all.
 /// </summary>
+/// <param name="PreviousIdentity">The previous deployment's record of what must not change under it, as JSON (null: none).</param>
 public sealed record StackSettings(
     string StackName,
     IReadOnlyDictionary<string, JsonNode?> Values,
     Output<string>? OidcClientId,
-    Output<string>? OidcClientSecret)
+    Output<string>? OidcClientSecret,
+    Func<Task<string?>> PreviousIdentity)
 {
     /// <summary>Stands in for a secret's value in what Core reads: Core only checks that it is set, and set as a secret.</summary>
     public static JsonObject SecretMarker() => new() { ["secure"] = "[secret]" };
@@ -35,7 +38,21 @@ public sealed record StackSettings(
         if (clientId is not null) values[StackConfig.OidcClientIdKey] = Presence(StackConfig.OidcClientIdKey);
         if (clientSecret is not null) values[StackConfig.OidcClientSecretKey] = Presence(StackConfig.OidcClientSecretKey);
 
-        return new StackSettings(Deployment.Instance.StackName, values, clientId, clientSecret);
+        return new StackSettings(Deployment.Instance.StackName, values, clientId, clientSecret, ReadPreviousIdentity);
+    }
+
+    /// <summary>
+    /// The stack's own last outputs, through a StackReference to itself: the record the previous
+    /// deployment left (<see cref="DeployedIdentity"/>). A stack never deployed has no outputs.
+    /// </summary>
+    private static async Task<string?> ReadPreviousIdentity()
+    {
+        var self = new StackReference("previous-deployment", new StackReferenceArgs
+        {
+            Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{Deployment.Instance.StackName}",
+        });
+        var details = await self.GetOutputDetailsAsync(DeployedIdentity.OutputName).ConfigureAwait(false);
+        return details.Value as string;
     }
 
     /// <summary>

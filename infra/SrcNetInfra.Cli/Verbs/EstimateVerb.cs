@@ -14,12 +14,12 @@ public static class EstimateVerb
     public static Command Build(CliContext context)
     {
         var source = new StackSource();
-        var stations = Flags.WholeNumber("--stations", "Stations in the array (AA* has 144); baselines are N(N-1)/2", "N");
-        var start = Flags.Number("--start-freq-hz", "Start of the band, Hz", "F");
-        var end = Flags.Number("--end-freq-hz", "End of the band, Hz", "F");
-        var inc = Flags.Number("--freq-inc-hz", "Channel width, Hz; channels = floor((end - start) / inc)", "F");
-        var timeSteps = Flags.WholeNumber("--time-steps", "Number of time dumps (NUM_TIME_STAMPS)", "T");
-        var npixel = Flags.WholeNumber("--npixel", "Image side in pixels (IMAGING_NPIXEL)", "N");
+        var stations = Flags.For(SimulationSettings.Stations);
+        var start = Flags.For(SimulationSettings.StartFreqHz);
+        var end = Flags.For(SimulationSettings.EndFreqHz);
+        var inc = Flags.For(SimulationSettings.FreqIncHz);
+        var timeSteps = Flags.For(SimulationSettings.NumTimeStamps);
+        var npixel = Flags.For(SimulationSettings.ImagingNpixel);
         var products = new Option<string?>("--products") { Description = "Products to ingest: a non-empty subset of visibility,dirty,cleaned", HelpName = "LIST" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table" };
 
@@ -66,13 +66,13 @@ public static class EstimateVerb
     {
         var file = source.Resolve(parse, context.WorkingDirectory);
         if (file is null)
-            return new EstimateBasis("the seed's example job", EstimateInput.SeedExample, Defaults.ScratchHeadroom, Defaults.IngestHeadroom, Defaults.RunsToHold);
+            return new EstimateBasis("the seed's example job", EstimateInput.Defaults, Defaults.ScratchHeadroom, Defaults.IngestHeadroom, Defaults.RunsToHold);
 
         var env = context.Check(file);
         var spec = env.Spec;
         return new EstimateBasis(
             $"stack {spec.Stack}",
-            Core.Validation.Sizing.InputFor(spec.Workflow.Simulation, spec.Workflow.Products),
+            EstimateInput.For(spec.Workflow.Simulation, spec.Workflow.Products),
             spec.Scratch.Headroom,
             spec.Ingestor.Persistence.Headroom,
             spec.Ingestor.Persistence.RunsToHold);
@@ -87,20 +87,13 @@ public static class EstimateVerb
         return selection;
     }
 
-    /// <summary>The same limits the config applies, named by flag (a stack's own values were checked already).</summary>
+    /// <summary>
+    /// Each flag was checked by its setting's rule as it was parsed; what is left is the band, whose
+    /// rule spans three values (some perhaps from the stack), worded with the flags.
+    /// </summary>
     private static void CheckInput(EstimateInput input)
     {
-        if (input.Stations < 2) throw new UsageException($"--stations: must be at least 2 (got {input.Stations})");
-        if (input.TimeSteps < 1) throw new UsageException($"--time-steps: must be at least 1 (got {input.TimeSteps})");
-        if (input.ImagingNpixel < 1) throw new UsageException($"--npixel: must be at least 1 (got {input.ImagingNpixel})");
-        if (!(input.StartFreqHz > 0) || double.IsInfinity(input.StartFreqHz))
-            throw new UsageException($"--start-freq-hz: must be greater than 0 (got {input.StartFreqHz})");
-        if (!(input.FreqIncHz > 0) || double.IsInfinity(input.FreqIncHz))
-            throw new UsageException($"--freq-inc-hz: must be greater than 0 (got {input.FreqIncHz})");
-        if (double.IsInfinity(input.EndFreqHz))
-            throw new UsageException($"--end-freq-hz: must be a finite frequency (got {input.EndFreqHz})");
-        // The same rules the config applies to srcnet:workflow.simulation, named by flag.
-        if (Band.Check(input.StartFreqHz, input.EndFreqHz, input.FreqIncHz, "--start-freq-hz", "--end-freq-hz") is { } band)
-            throw new UsageException($"{(band.Field == BandField.EndFreq ? "--end-freq-hz" : "--freq-inc-hz")}: {band.Message}");
+        if (Band.Check(input.StartFreqHz, input.EndFreqHz, input.FreqIncHz, setting => setting.Flag!) is { } band)
+            throw new UsageException($"{band.Setting.Flag}: {band.Reason}");
     }
 }

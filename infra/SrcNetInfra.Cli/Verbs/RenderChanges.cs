@@ -44,14 +44,16 @@ public sealed record RenderChanges(
         }
         var baseManifests = Path.Combine(baseDirectory, Manifests.ManifestsFileName);
         var baseValues = Path.Combine(baseDirectory, Manifests.ValuesFileName);
+        var baseObjects = File.Exists(baseManifests) ? Objects(File.ReadAllText(baseManifests)) : [];
+        // The ingest area is the stack's own claim in the manifests; a render from before that has
+        // only the chart's persistence.size in the values.
+        var baseIngestSize = baseObjects.OfType<V1PersistentVolumeClaim>()
+                .FirstOrDefault(c => c.Metadata.Name == IngestAreaClaim.Name)?.Spec.Resources?.Requests?["storage"]?.ToString()
+            ?? (File.Exists(baseValues) ? IngestSize(File.ReadAllText(baseValues)) : null);
         var resizes = new List<ClaimResize>();
-        if (File.Exists(baseValues)
-            && ClaimResize.Of(SimulationRun.IngestClaimName, IngestSize(File.ReadAllText(baseValues)), head.Environment.Sizing.IngestRequest.Text) is { } ingest)
+        if (ClaimResize.Of(IngestAreaClaim.Name, baseIngestSize, head.Environment.Sizing.IngestRequest.Text) is { } ingest)
             resizes.Add(ingest);
-        return new RenderChanges(true, files,
-            File.Exists(baseManifests) ? JobName(File.ReadAllText(baseManifests)) : null,
-            jobAfter,
-            resizes);
+        return new RenderChanges(true, files, baseObjects.OfType<V1Job>().SingleOrDefault()?.Metadata.Name, jobAfter, resizes);
     }
 
     /// <summary>The ingest area's requested size in a base render's values (persistence.size).</summary>
@@ -69,17 +71,16 @@ public sealed record RenderChanges(
         }
     }
 
-    /// <summary>The Job's name in a base render's manifests, or null for a CronJob stack (or unreadable YAML).</summary>
-    private static string? JobName(string manifests)
+    /// <summary>The objects of a base render's manifests; none when they cannot be read.</summary>
+    private static IReadOnlyList<object> Objects(string manifests)
     {
         try
         {
-            return KubernetesYaml.LoadAllFromString(manifests, new Dictionary<string, Type>(CustomResourceTypes.Map))
-                .OfType<V1Job>().SingleOrDefault()?.Metadata.Name;
+            return KubernetesYaml.LoadAllFromString(manifests, new Dictionary<string, Type>(CustomResourceTypes.Map));
         }
         catch (Exception e) when (e is YamlDotNet.Core.YamlException or KeyNotFoundException or InvalidOperationException)
         {
-            return null;
+            return [];
         }
     }
 }

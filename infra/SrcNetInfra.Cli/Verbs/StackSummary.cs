@@ -26,7 +26,7 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
             : $"Job {run.WorkloadName} (run id derived offline; pulumi up draws its own)");
         yield return ("image", spec.Workflow.Image.Reference);
         yield return ("products", spec.Workflow.Products.ToString());
-        yield return ("scratch per run", $"{StorageRequest.Human(sizing.Estimate.ScratchBytes)}, requests {sizing.ScratchRequest.Text} ({spec.Scratch.Mode.ToString().ToLowerInvariant()})");
+        yield return ("scratch per run", $"{StorageRequest.Human(sizing.Estimate.ScratchBytes)}, requests {sizing.ScratchRequest.Text} ({Core.Config.ConfigWords.ScratchMode.Of(spec.Scratch.Mode)})");
         yield return ("ingest per run", $"{StorageRequest.Human(sizing.Estimate.IngestBytes)}, ingest-area {sizing.IngestRequest.Text} for {sizing.RunsToHold} run(s)");
         yield return ("ingestor", $"{Plan.Ingestor.Chart} {Plan.Ingestor.Version}, RSE {spec.Ingestor.Settings.RucioIngestRseName}");
         yield return ("secret", spec.Secret.Mode switch

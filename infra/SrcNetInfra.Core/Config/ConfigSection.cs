@@ -124,6 +124,15 @@ public sealed class ConfigSection
         return fallback;
     }
 
+    /// <summary>One word of an enum's table; the error lists the words.</summary>
+    public T Choice<T>(string key, T fallback, Words<T> words) where T : struct, Enum
+    {
+        var text = String(key, words.Of(fallback));
+        if (words.TryRead(text, out var value)) return value;
+        _problems.Error(KeyOf(key), $"must be one of {string.Join(", ", words.All)} (got '{text}')");
+        return fallback;
+    }
+
     public bool Bool(string key, bool fallback)
     {
         var node = Take(key, out var present);
@@ -139,6 +148,12 @@ public sealed class ConfigSection
         _problems.Error(KeyOf(key), $"must be true or false (got {Describe(node)})");
         return fallback;
     }
+
+    /// <summary>A declared whole-number setting: its key, default and bounds.</summary>
+    public int Int(WholeNumberSetting setting) => Int(setting.Key, setting.Default, setting.Min, setting.Max);
+
+    /// <summary>A declared number setting: its key, default and rule.</summary>
+    public double Number(NumberSetting setting) => Number(setting.Key, setting.Default, setting.Check);
 
     public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {
@@ -162,7 +177,7 @@ public sealed class ConfigSection
         }
         if (number < min || number > max)
         {
-            _problems.Error(KeyOf(key), $"{Bounds(min, max)} (got {number.ToString(CultureInfo.InvariantCulture)})");
+            _problems.Error(KeyOf(key), $"{WholeNumberSetting.Bounds(min, max)} (got {number.ToString(CultureInfo.InvariantCulture)})");
             return null;
         }
         return (int)number;
@@ -289,15 +304,6 @@ public sealed class ConfigSection
     }
 
     // ----- helpers ---------------------------------------------------------------------------
-
-    private static string Bounds(int min, int max) =>
-        (min, max) switch
-        {
-            (int.MinValue, int.MaxValue) => $"must be a whole number between {int.MinValue} and {int.MaxValue}",
-            (_, int.MaxValue) => $"must be at least {min}",
-            (int.MinValue, _) => $"must be at most {max}",
-            _ => $"must be between {min} and {max}",
-        };
 
     /// <summary>
     /// A scalar read as text. A number is taken as Pulumi hands it to a program, which reads YAML

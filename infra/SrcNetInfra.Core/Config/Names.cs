@@ -47,9 +47,15 @@ public static partial class Names
             ? null
             : $"label value '{value}' must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit";
 
-    /// <summary>Keys inside a Secret's data.</summary>
+    /// <summary>
+    /// Keys inside a Secret's data, as the API server checks them (IsConfigMapKey): letters, digits,
+    /// '-', '_' and '.', and not '.', '..' or anything starting with '..' (they would be paths when
+    /// the Secret is mounted as files).
+    /// </summary>
     public static string? CheckSecretKey(string value) =>
-        value.Length is > 0 and <= 253 && SecretKey().IsMatch(value)
-            ? null
-            : $"must be letters, digits, '-', '_' or '.' (got '{value}')";
+        value.Length is 0 or > 253 || !SecretKey().IsMatch(value)
+            ? $"must be 1 to 253 letters, digits, '-', '_' or '.' (got '{value}')"
+            : value is "." or ".." || value.StartsWith("..", StringComparison.Ordinal)
+                ? $"must not be '.' or '..' or start with '..' (got '{value}')"
+                : null;
 }

@@ -27,7 +27,12 @@ internal static class NamespaceConfig
             problems.Error(s.KeyOf("podSecurity"),
                 "restricted admits only pods that run as non-root with a seccomp profile and no capabilities; the simulation's " +
                 "pod (and the ingestor chart's) set no such securityContext and would never start; use baseline");
+        var create = s.Bool("create", true);
         s.Done();
-        return new NamespaceSpec(name, labels, podSecurity);
+        if (!create && labels.Count > 0)
+            problems.Warning(s.KeyOf("labels"), "only applies when srcnet creates the namespace (create: true); the existing namespace keeps its own labels");
+        if (!create && s.Has("podSecurity"))
+            problems.Warning(s.KeyOf("podSecurity"), "only applies when srcnet creates the namespace (create: true); label the existing namespace yourself");
+        return new NamespaceSpec(name, labels, podSecurity, create);
     }
 }

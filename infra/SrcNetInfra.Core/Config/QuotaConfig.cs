@@ -17,13 +17,26 @@ internal static class QuotaConfig
         var claims = s.Int("persistentVolumeClaims", 10, min: 1);
 
         var d = s.Section("containerDefaults");
-        var defaults = new ContainerDefaults(
-            d.Quantity("requestCpu", "500m")!,
-            d.Quantity("requestMemory", "1Gi")!,
-            d.Quantity("limitCpu", "2")!,
-            d.Quantity("limitMemory", "4Gi")!);
+        var defaults = new ContainerDefaults
+        {
+            RequestCpu = d.Quantity("requestCpu", "500m")!,
+            RequestMemory = d.Quantity("requestMemory", "1Gi")!,
+            LimitCpu = d.Quantity("limitCpu", "2")!,
+            LimitMemory = d.Quantity("limitMemory", "4Gi")!,
+        };
         d.Done();
         s.Done();
-        return new QuotaSpec(requestsCpu, requestsMemory, limitsCpu, limitsMemory, requestsStorage, requestsGpu, pods, claims, defaults);
+        return new QuotaSpec
+        {
+            RequestsCpu = requestsCpu,
+            RequestsMemory = requestsMemory,
+            LimitsCpu = limitsCpu,
+            LimitsMemory = limitsMemory,
+            RequestsStorage = requestsStorage,
+            RequestsGpu = requestsGpu,
+            Pods = pods,
+            PersistentVolumeClaims = claims,
+            ContainerDefaults = defaults,
+        };
     }
 }

@@ -2,20 +2,18 @@ using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Core.Config;
 
-/// <summary>Reads <c>srcnet:secret</c>; defaults are the reference setup of FACTS.md.</summary>
+/// <summary>Reads <c>srcnet:secret</c>; defaults are the reference setup of docs/ingestor.md#reference-setup-with-vault.</summary>
 internal static class SecretConfig
 {
-    public static readonly string[] Modes = ["externalSecret", "existingSecret", "pulumiSecret"];
-    public static readonly string[] ExternalSecretsApiVersions = ["external-secrets.io/v1beta1", "external-secrets.io/v1"];
+    /// <summary>
+    /// v1 first, the default: operators from 0.16 serve it, and from 0.17 (May 2025) v1beta1 is not
+    /// served at all (docs/ingestor.md#the-oidc-client-secret). v1beta1 stays for older operators.
+    /// </summary>
+    public static readonly string[] ExternalSecretsApiVersions = ["external-secrets.io/v1", "external-secrets.io/v1beta1"];
 
     public static SecretSpec Read(ConfigSection s, Problems problems)
     {
-        var mode = s.Choice("mode", "externalSecret", Modes) switch
-        {
-            "existingSecret" => SecretMode.ExistingSecret,
-            "pulumiSecret" => SecretMode.PulumiSecret,
-            _ => SecretMode.ExternalSecret,
-        };
+        var mode = s.Choice("mode", SecretMode.ExternalSecret, ConfigWords.SecretMode);
         var name = s.String("name", "datalake-ingestion");
         if (Names.CheckObjectName(name) is { } badName) problems.Error(s.KeyOf("name"), badName);
         var idKey = s.String("clientIdKey", "oidc-client-id");
@@ -26,17 +24,19 @@ internal static class SecretConfig
 
         var hasVault = s.Has("vault");
         var v = s.Section("vault");
-        var vault = new VaultSpec(
-            v.Choice("apiVersion", "external-secrets.io/v1beta1", ExternalSecretsApiVersions),
-            v.String("server", "http://vault.vault.svc.cluster.local:8200"),
-            v.String("path", "app"),
-            v.Choice("version", "v2", "v1", "v2"),
-            v.String("authMountPath", "kubernetes"),
-            v.String("role", "datalake-ingestion"),
-            v.String("serviceAccount", "datalake-ingestion"),
-            v.String("secretStoreName", "vault-datalake-ingestion"),
-            v.String("remoteKey", "app/data/datalake-ingestion"),
-            v.String("refreshInterval", "15s"));
+        var vault = new VaultSpec
+        {
+            ApiVersion = v.Choice("apiVersion", ExternalSecretsApiVersions[0], ExternalSecretsApiVersions),
+            Server = v.String("server", "http://vault.vault.svc.cluster.local:8200"),
+            Path = v.String("path", "app"),
+            Version = v.Choice("version", "v2", "v1", "v2"),
+            AuthMountPath = v.String("authMountPath", "kubernetes"),
+            Role = v.String("role", "datalake-ingestion"),
+            ServiceAccount = v.String("serviceAccount", "datalake-ingestion"),
+            SecretStoreName = v.String("secretStoreName", "vault-datalake-ingestion"),
+            RemoteKey = v.String("remoteKey", "app/data/datalake-ingestion"),
+            RefreshInterval = v.String("refreshInterval", "15s"),
+        };
         v.Done();
         if (Names.CheckObjectName(vault.ServiceAccount) is { } badSa) problems.Error(v.KeyOf("serviceAccount"), badSa);
         if (Names.CheckObjectName(vault.SecretStoreName) is { } badStore) problems.Error(v.KeyOf("secretStoreName"), badStore);
@@ -45,9 +45,9 @@ internal static class SecretConfig
         if (!Durations.IsGoDuration(vault.RefreshInterval))
             problems.Error(v.KeyOf("refreshInterval"), $"must be a duration such as 15s, 1m or 1h (got '{vault.RefreshInterval}')");
         if (hasVault && mode != SecretMode.ExternalSecret)
-            problems.Warning(s.KeyOf("vault"), $"is only used with mode externalSecret; mode is {Modes[(int)mode]}, so it is ignored");
+            problems.Warning(s.KeyOf("vault"), $"is only used with mode externalSecret; mode is {ConfigWords.SecretMode.Of(mode)}, so it is ignored");
 
         s.Done();
-        return new SecretSpec(mode, name, idKey, secretKey, vault);
+        return new SecretSpec { Mode = mode, Name = name, ClientIdKey = idKey, ClientSecretKey = secretKey, Vault = vault };
     }
 }

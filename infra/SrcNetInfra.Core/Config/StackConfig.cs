@@ -55,10 +55,29 @@ public static class StackConfig
         var deploy = DeployConfig.Read(Section("deploy"), problems);
 
         CheckSecretKeys(secret.Mode, values, problems);
+        CheckDeployment(deploy, secret, problems);
 
         return problems.HasErrors
             ? null
             : new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy);
+    }
+
+    /// <summary>
+    /// How a stack is deployed against what it holds: a stack that protects data names its cluster
+    /// (the current kubeconfig context can point anywhere), and a provider that writes YAML files
+    /// must not write the OIDC Secret in clear text to disk, nor pretend to protect data.
+    /// </summary>
+    private static void CheckDeployment(DeploySpec deploy, SecretSpec secret, Problems problems)
+    {
+        if (deploy.ProtectData && deploy.KubeContext is null && deploy.RenderYamlToDirectory is null)
+            problems.Error(FullKey("deploy.kubeContext"),
+                "is required with protectData: true, so the stack cannot follow whatever the current kubeconfig context is to another cluster; " +
+                "set it to the context of the cluster that holds the data");
+        if (deploy.RenderYamlToDirectory is not null && secret.Mode == SecretMode.PulumiSecret)
+            problems.Error(FullKey("deploy.renderYamlToDirectory"),
+                "cannot be used with srcnet:secret.mode pulumiSecret: the provider would write the OIDC client secret in clear text into the YAML files; use externalSecret or existingSecret");
+        if (deploy.RenderYamlToDirectory is not null && deploy.ProtectData)
+            problems.Error(FullKey("deploy.renderYamlToDirectory"), "cannot be used with protectData: a stack that renders files deploys nothing to protect");
     }
 
     /// <summary>

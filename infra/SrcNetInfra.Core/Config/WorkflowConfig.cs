@@ -7,12 +7,11 @@ using SrcNetInfra.Core.Model;
 namespace SrcNetInfra.Core.Config;
 
 /// <summary>
-/// Reads <c>srcnet:workflow</c>. Defaults are the seed's example job (FACTS.md); the image tag and
+/// Reads <c>srcnet:workflow</c>. Defaults are the seed's example job (docs/workflow.md#environment-variables); the image tag and
 /// the node placement are the site's to state.
 /// </summary>
 internal static partial class WorkflowConfig
 {
-    public static readonly string[] Modes = ["job", "cronjob"];
     public static readonly string[] PullPolicies = ["IfNotPresent", "Always", "Never"];
     public static readonly string[] AffinityOperators = ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"];
     public static readonly string[] TolerationOperators = ["Equal", "Exists"];
@@ -30,21 +29,18 @@ internal static partial class WorkflowConfig
     [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,25}$")]
     private static partial Regex RucioScope();
 
-    [GeneratedRegex(@"^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$")]
-    private static partial Regex TimeZoneName();
 
     public static WorkflowSpec Read(ConfigSection s, Problems problems)
     {
-        var modeText = s.Choice("mode", "job", Modes);
-        var mode = modeText == "cronjob" ? WorkflowMode.CronJob : WorkflowMode.Job;
+        var mode = s.Choice("mode", WorkflowMode.Job, ConfigWords.WorkflowMode);
 
         var name = s.String("name", "karabo-aastar");
         if (Names.CheckLabelName(name, MaxNameLength) is { } badName) problems.Error(s.KeyOf("name"), badName);
 
         var schedule = ReadSchedule(s, mode, problems);
         var timeZone = s.OptionalString("timeZone");
-        if (timeZone is not null && !TimeZoneName().IsMatch(timeZone))
-            problems.Error(s.KeyOf("timeZone"), $"must be an IANA time zone such as Etc/UTC or Europe/Zurich (got '{timeZone}')");
+        if (timeZone is not null && TimeZones.Check(timeZone) is { } badZone)
+            problems.Error(s.KeyOf("timeZone"), badZone);
 
         var image = ReadImage(s.Section("image"), problems);
         var products = ReadProducts(s, problems);
@@ -79,8 +75,27 @@ internal static partial class WorkflowConfig
         }
 
         s.Done();
-        return new WorkflowSpec(mode, name, schedule, timeZone, image, products, simulation, metadata, outDir,
-            resources, affinity, tolerations, runNumber, ttl, deadline, successfulHistory, failedHistory, startingDeadline);
+        return new WorkflowSpec
+        {
+            Mode = mode,
+            Name = name,
+            Schedule = schedule,
+            TimeZone = timeZone,
+            Image = image,
+            Products = products,
+            Simulation = simulation,
+            Metadata = metadata,
+            OutDir = outDir,
+            Resources = resources,
+            NodeAffinity = affinity,
+            Tolerations = tolerations,
+            RunNumber = runNumber,
+            TtlSecondsAfterFinished = ttl,
+            ActiveDeadlineSeconds = deadline,
+            SuccessfulJobsHistoryLimit = successfulHistory,
+            FailedJobsHistoryLimit = failedHistory,
+            StartingDeadlineSeconds = startingDeadline,
+        };
     }
 
     private static string ReadSchedule(ConfigSection s, WorkflowMode mode, Problems problems)
@@ -91,28 +106,11 @@ internal static partial class WorkflowConfig
             if (s.Has("schedule")) problems.Warning(s.KeyOf("schedule"), "only applies to mode cronjob; mode is job, so it is ignored");
             return schedule;
         }
-        if (!IsKubernetesSchedule(schedule))
-            problems.Error(s.KeyOf("schedule"),
-                $"must be a 5-field cron expression such as '0 * * * *' or one of @hourly, @daily, @weekly, @monthly, @yearly (got '{schedule}')");
+        if (CronSchedule.Check(schedule) is { } bad)
+            problems.Error(s.KeyOf("schedule"), $"{bad}; e.g. '0 * * * *' or @hourly (got '{schedule}')");
+        else if (CronSchedule.NeverFires(schedule))
+            problems.Warning(s.KeyOf("schedule"), $"never fires: no date matches it (got '{schedule}')");
         return schedule;
-    }
-
-    /// <summary>What the CronJob controller accepts: five fields, or a macro; no seconds, no TZ= prefix.</summary>
-    internal static bool IsKubernetesSchedule(string schedule)
-    {
-        var trimmed = schedule.Trim();
-        if (trimmed.StartsWith('@'))
-            return trimmed is "@yearly" or "@annually" or "@monthly" or "@weekly" or "@daily" or "@midnight" or "@hourly";
-        if (trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length != 5) return false;
-        try
-        {
-            CronExpression.Parse(trimmed, CronFormat.Standard);
-            return true;
-        }
-        catch (CronFormatException)
-        {
-            return false;
-        }
     }
 
     private static ContainerImage ReadImage(ConfigSection s, Problems problems)
@@ -121,25 +119,23 @@ internal static partial class WorkflowConfig
         var tag = s.String("tag", null, "pin a karabo-pipeline image tag with karabo >= 0.34.0");
         var pullPolicy = s.Choice("pullPolicy", "IfNotPresent", PullPolicies);
         s.Done();
-        // A ':' after the last '/' is a tag (one before it may be a registry's port); '@' a digest.
-        var lastSegment = repository[(repository.LastIndexOf('/') + 1)..];
-        if (repository.Length == 0 || repository.Contains(' ') || lastSegment.Contains(':') || repository.Contains('@'))
-            problems.Error(s.KeyOf("repository"), $"must be an image repository such as ghcr.io/i4ds/karabo-pipeline, without a tag (got '{repository}')");
+        if (ImageReference.CheckRepository(repository) is { } badRepository)
+            problems.Error(s.KeyOf("repository"), $"{badRepository}, e.g. ghcr.io/i4ds/karabo-pipeline (got '{repository}')");
         if (tag == "latest")
             problems.Warning(s.KeyOf("tag"), "'latest' changes under a running stack; pin a version (karabo >= 0.34.0)");
-        else if (tag.Length > 0 && !SafeWord().IsMatch(tag))
-            problems.Error(s.KeyOf("tag"), $"must be an image tag of letters, digits, '.', '_' and '-' (got '{tag}')");
+        else if (tag.Length > 0 && ImageReference.CheckTag(tag) is { } badTag)
+            problems.Error(s.KeyOf("tag"), $"{badTag} (got '{tag}')");
         return new ContainerImage(repository, tag, pullPolicy);
     }
 
     private static ProductSelection ReadProducts(ConfigSection s, Problems problems)
     {
-        var names = s.StringList("products", ["dirty", "cleaned"]);
+        var names = s.StringList("products", ProductSelection.Default.SelectedNames);
         var selection = ProductSelection.TryParse(names, out var error);
         if (selection is null)
         {
             problems.Error(s.KeyOf("products"), error!);
-            return new ProductSelection(false, true, true);
+            return ProductSelection.Default;
         }
         if (selection.IsEmpty)
             problems.Error(s.KeyOf("products"), "must name at least one of visibility, dirty, cleaned (the workflow fails at start without one)");
@@ -152,27 +148,30 @@ internal static partial class WorkflowConfig
     private static SimulationSpec ReadSimulation(ConfigSection s, Problems problems)
     {
         var skyModel = s.Choice("skyModel", "MIGHTEE_L1", "MIGHTEE_L1");
-        var ra = s.Number("phaseCenterRaDeg", 150.12, v => v is >= 0 and < 360 ? null : "must be a right ascension in degrees, 0 <= RA < 360");
-        var dec = s.Number("phaseCenterDecDeg", 2.21, v => v is >= -90 and <= 90 ? null : "must be a declination in degrees, -90 <= Dec <= 90");
-        var start = s.Number("startFreqHz", 1.304e9, Positive);
-        var end = s.Number("endFreqHz", 1.375e9, Positive);
-        var inc = s.Number("freqIncHz", 17_750_000, Positive);
-        var obsLength = s.Number("obsLengthHours", 4.0, v => v is > 0 and <= 24 * 365 ? null : "must be greater than 0 hours");
-        var timeStamps = s.Int("numTimeStamps", 24, min: 1, max: 10_000_000);
-        var startDate = s.String("startDateAndTime", "04.26.2020T16:36");
-        var npixel = s.Int("imagingNpixel", 2024, min: 1, max: 100_000);
-        var cellsize = ReadCellsize(s, problems);
-        var stations = s.Int("stations", 144, min: 2, max: 100_000);
+        var spec = new SimulationSpec
+        {
+            SkyModel = skyModel,
+            PhaseCenterRaDeg = s.Number(SimulationSettings.PhaseCenterRaDeg),
+            PhaseCenterDecDeg = s.Number(SimulationSettings.PhaseCenterDecDeg),
+            StartFreqHz = s.Number(SimulationSettings.StartFreqHz),
+            EndFreqHz = s.Number(SimulationSettings.EndFreqHz),
+            FreqIncHz = s.Number(SimulationSettings.FreqIncHz),
+            ObsLengthHours = s.Number(SimulationSettings.ObsLengthHours),
+            NumTimeStamps = s.Int(SimulationSettings.NumTimeStamps),
+            StartDateAndTime = s.String("startDateAndTime", StartTime.Default),
+            ImagingNpixel = s.Int(SimulationSettings.ImagingNpixel),
+            ImagingCellsize = ReadCellsize(s, problems),
+            Stations = s.Int(SimulationSettings.Stations),
+        };
         s.Done();
 
-        if (Band.Check(start, end, inc, "startFreqHz", "endFreqHz") is { } band)
-            problems.Error(s.KeyOf(band.Field == BandField.EndFreq ? "endFreqHz" : "freqIncHz"), band.Message);
-        if (!DateTime.TryParseExact(startDate, "MM.dd.yyyy'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            problems.Error(s.KeyOf("startDateAndTime"), $"must be a UTC time as MM.DD.YYYYTHH:MM, e.g. 04.26.2020T16:36 (got '{startDate}')");
-        if (stations != 144)
-            problems.Warning(s.KeyOf("stations"), $"the workflow always simulates SKA-Mid AA* (144 stations); {stations} only changes the estimate");
-
-        return new SimulationSpec(skyModel, ra, dec, start, end, inc, obsLength, timeStamps, startDate, npixel, cellsize, stations);
+        if (Band.Check(spec.StartFreqHz, spec.EndFreqHz, spec.FreqIncHz, setting => setting.Key) is { } band)
+            problems.Error(s.KeyOf(band.Setting.Key), band.Reason);
+        if (StartTime.Check(spec.StartDateAndTime) is { } badTime)
+            problems.Error(s.KeyOf("startDateAndTime"), badTime);
+        if (spec.Stations != SimulationSettings.Stations.Default)
+            problems.Warning(s.KeyOf("stations"), $"the workflow always simulates SKA-Mid AA* (144 stations); {spec.Stations} only changes the estimate");
+        return spec;
     }
 
     private static double? ReadCellsize(ConfigSection s, Problems problems)
@@ -199,7 +198,16 @@ internal static partial class WorkflowConfig
         s.Done();
         if (authority.Length == 0) problems.Error(s.KeyOf("ivoidAuthority"), "must not be empty (the publisher DID's authority, e.g. test.skao)");
         if (collection.Length == 0) problems.Error(s.KeyOf("obsCollection"), "must not be empty (the ObsCore collection, e.g. SKAO/SKAMID)");
-        return new MetadataSpec(scope, (long)lifetime, authority, path, collection, obsId, filePrefix);
+        return new MetadataSpec
+        {
+            RucioNamespace = scope,
+            RucioLifetime = (long)lifetime,
+            IvoidAuthority = authority,
+            IvoidPath = path,
+            ObsCollection = collection,
+            ObsIdPattern = obsId,
+            FilePrefixPattern = filePrefix,
+        };
     }
 
     /// <summary>
@@ -229,7 +237,14 @@ internal static partial class WorkflowConfig
         limits.Done();
         var gpu = s.Int("gpu", 0, min: 0, max: 64);
         s.Done();
-        return new WorkloadResources(requestsCpu, requestsMemory, limitsCpu, limitsMemory, gpu);
+        return new WorkloadResources
+        {
+            RequestsCpu = requestsCpu,
+            RequestsMemory = requestsMemory,
+            LimitsCpu = limitsCpu,
+            LimitsMemory = limitsMemory,
+            Gpu = gpu,
+        };
     }
 
     private static NodeRequirement ReadNodeRequirement(ConfigSection s, Problems problems)
@@ -262,8 +277,8 @@ internal static partial class WorkflowConfig
         if (op == "Equal" && key is null)
             problems.Error(s.KeyOf("key"), "is required with operator Equal (only Exists may tolerate every taint)");
         if (key is not null && Names.CheckLabelKey(key) is { } bad) problems.Error(s.KeyOf("key"), bad);
+        // The API server checks a toleration's value as a label value.
+        if (value is not null && Names.CheckLabelValue(value) is { } badValue) problems.Error(s.KeyOf("value"), badValue);
         return new TolerationSpec(key, op, value, effect);
     }
-
-    private static string? Positive(double v) => v > 0 ? null : "must be greater than 0";
 }

@@ -1,3 +1,4 @@
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Core.Estimation;
@@ -7,16 +8,13 @@ namespace SrcNetInfra.Core.Estimation;
 /// and channel width, the number of time dumps, the image size and the products selected for ingestion.
 /// </summary>
 /// <remarks>
-/// Validity (Stations &gt;= 2, TimeSteps &gt;= 1, ImagingNpixel &gt;= 1, FreqIncHz &gt; 0,
-/// EndFreqHz &gt; StartFreqHz, at least one channel) is checked by config validation;
-/// <see cref="Estimator.For"/> only guards against it so that a bad input cannot produce a silent nonsense size.
+/// Validity is checked by the settings' own rules (<see cref="SimulationSettings"/>, <see cref="Band"/>)
+/// before an estimate is made; <see cref="Estimator.For"/> only guards against bad input so that it
+/// cannot produce a silent nonsense size.
 /// </remarks>
 public sealed record EstimateInput
 {
-    /// <summary>SKA-Mid AA* (SKA_OST_ARRAY_CONFIG_2_3_1): 64 MeerKAT + 80 SKA dishes (FACTS.md, "Data products and their sizes").</summary>
-    public const int AaStarStations = 144;
-
-    public int Stations { get; init; } = AaStarStations;
+    public required int Stations { get; init; }
     public required double StartFreqHz { get; init; }
     public required double EndFreqHz { get; init; }
     public required double FreqIncHz { get; init; }
@@ -24,18 +22,31 @@ public sealed record EstimateInput
     public required int ImagingNpixel { get; init; }
     public required ProductSelection Products { get; init; }
 
-    /// <summary>
-    /// The seed's example job: 1.304–1.375 GHz in 17.75 MHz channels (4 channels), 24 time dumps,
-    /// 2024 x 2024 pixel images, run with <c>--dirty --cleaned</c> (FACTS.md, the workflow's example values).
-    /// </summary>
-    public static EstimateInput SeedExample { get; } = new()
+    /// <summary>The inputs of a stack's simulation and products.</summary>
+    public static EstimateInput For(SimulationSpec simulation, ProductSelection products) => new()
     {
-        Stations = AaStarStations,
-        StartFreqHz = 1.304e9,
-        EndFreqHz = 1.375e9,
-        FreqIncHz = 17_750_000,
-        TimeSteps = 24,
-        ImagingNpixel = 2024,
-        Products = new ProductSelection(Visibility: false, Dirty: true, Cleaned: true),
+        Stations = simulation.Stations,
+        StartFreqHz = simulation.StartFreqHz,
+        EndFreqHz = simulation.EndFreqHz,
+        FreqIncHz = simulation.FreqIncHz,
+        TimeSteps = simulation.NumTimeStamps,
+        ImagingNpixel = simulation.ImagingNpixel,
+        Products = products,
+    };
+
+    /// <summary>
+    /// A stack that leaves the simulation unset: the seed's example job (144 stations, 1.304–1.375 GHz
+    /// in 17.75 MHz channels, 24 time dumps, 2024² pixels, dirty and cleaned images), from the settings'
+    /// own defaults.
+    /// </summary>
+    public static EstimateInput Defaults { get; } = new()
+    {
+        Stations = SimulationSettings.Stations.Default,
+        StartFreqHz = SimulationSettings.StartFreqHz.Default,
+        EndFreqHz = SimulationSettings.EndFreqHz.Default,
+        FreqIncHz = SimulationSettings.FreqIncHz.Default,
+        TimeSteps = SimulationSettings.NumTimeStamps.Default,
+        ImagingNpixel = SimulationSettings.ImagingNpixel.Default,
+        Products = ProductSelection.Default,
     };
 }

@@ -4,11 +4,11 @@ namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
 /// Estimates the disk one workflow run needs, from the seed's minimum formulas and the measured
-/// sizes in FACTS.md ("Data products and their sizes"). Pure: the same input always gives the same estimate.
+/// sizes in docs/sizes.md#sizes-of-what-a-run-writes. Pure: the same input always gives the same estimate.
 /// </summary>
 public static class Estimator
 {
-    /// <summary>XX, XY, YX, YY (FACTS.md).</summary>
+    /// <summary>XX, XY, YX, YY (docs/sizes.md#counts).</summary>
     public const int Polarizations = 4;
 
     /// <summary>complex64 visibility: the seed's MS minimum counts 8 bytes per measurement.</summary>
@@ -17,22 +17,22 @@ public static class Estimator
     /// <summary>float64 pixel, 1 channel: the seed's image minimum counts 8 bytes per pixel.</summary>
     public const long ImageMinBytesPerPixel = 8;
 
-    /// <summary>MODEL_DATA is about 1.19 x the seed's MS minimum (FACTS.md); kept as the exact fraction 119/100.</summary>
+    /// <summary>MODEL_DATA is about 1.19 x the seed's MS minimum (docs/sizes.md#model_data); kept as the exact fraction 119/100.</summary>
     public const long ModelDataPercentOfVisibilityMin = 119;
 
-    /// <summary>WSClean's reordering files: about rows x (38 + 20 x channels) bytes (FACTS.md).</summary>
+    /// <summary>WSClean's reordering files: about rows x (38 + 20 x channels) bytes (docs/sizes.md#wsclean-reorder-files).</summary>
     public const long WscleanTempBytesPerRow = 38;
 
     /// <inheritdoc cref="WscleanTempBytesPerRow"/>
     public const long WscleanTempBytesPerRowAndChannel = 20;
 
-    /// <summary>A dirty WSClean run writes 2 FITS (dirty, image) (FACTS.md).</summary>
+    /// <summary>A dirty WSClean run writes 2 FITS (dirty, image) (docs/sizes.md#how-many-image-files-a-run-leaves).</summary>
     public const int FitsPerDirtyRun = 2;
 
-    /// <summary>A cleaned WSClean run writes 6 FITS (dirty input copy, dirty, psf, model, residual, image) (FACTS.md).</summary>
+    /// <summary>A cleaned WSClean run writes 6 FITS (dirty input copy, dirty, psf, model, residual, image) (docs/sizes.md#how-many-image-files-a-run-leaves).</summary>
     public const int FitsPerCleanedRun = 6;
 
-    /// <summary>Every ingested product gets a one-line JSON <c>.meta</c> of about 1 KB (FACTS.md).</summary>
+    /// <summary>Every ingested product gets a one-line JSON <c>.meta</c> of about 1 KB (docs/sizes.md#metadata-files).</summary>
     public const long MetaBytesPerProduct = 1024;
 
     /// <summary>
@@ -58,7 +58,7 @@ public static class Estimator
         checked
         {
             long stations = input.Stations;
-            // OSKAR writes cross-correlations only (FACTS.md): N(N-1)/2 baselines, 10,296 for AA*.
+            // OSKAR writes cross-correlations only (docs/sizes.md#counts): N(N-1)/2 baselines, 10,296 for AA*.
             long baselines = stations * (stations - 1) / 2;
             long rows = timeSteps * baselines;
             long measurements = channels * timeSteps * baselines * Polarizations;
@@ -107,7 +107,7 @@ public static class Estimator
     }
 
     /// <summary>
-    /// floor((end - start) / inc), as the workflow computes it (FACTS.md). The doubles are converted to
+    /// floor((end - start) / inc), as the workflow computes it (docs/workflow.md#environment-variables). The doubles are converted to
     /// decimal first: in binary floating point 1.304e9..1.375e9 in steps of 1.775e7 can come out just below 4
     /// and floor to 3. The decimal conversion keeps 15 significant digits, which is what the user wrote.
     /// Throws <see cref="OverflowException"/> for NaN, infinities or values beyond decimal or long range.

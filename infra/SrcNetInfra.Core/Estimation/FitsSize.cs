@@ -2,7 +2,7 @@ namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
 /// The size of one FITS image as WSClean writes it: 32-bit floats (BITPIX -32), a single channel,
-/// padded to whole 2880-byte FITS blocks (FACTS.md, "Images").
+/// padded to whole 2880-byte FITS blocks (docs/sizes.md#fits-images).
 /// </summary>
 public static class FitsSize
 {
@@ -13,7 +13,7 @@ public static class FitsSize
     public const long BytesPerPixel = 4;
 
     /// <summary>
-    /// WSClean writes 2, sometimes 3 header blocks (FACTS.md). We count 3 so the estimate never undershoots;
+    /// WSClean writes 2, sometimes 3 header blocks (docs/sizes.md#fits-images). We count 3 so the estimate never undershoots;
     /// the extra 2880 bytes are negligible next to the data.
     /// </summary>
     public const long HeaderBlocks = 3;

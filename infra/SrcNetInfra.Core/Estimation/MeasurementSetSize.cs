@@ -2,7 +2,7 @@ namespace SrcNetInfra.Core.Estimation;
 
 /// <summary>
 /// The size of the MeasurementSet OSKAR 2.8.3 writes, column by column. The per-row sizes and the
-/// tile rounding were measured with casacore (FACTS.md, "Realistic MeasurementSet"): the seed's
+/// tile rounding were measured with casacore (docs/sizes.md#the-measurementset): the seed's
 /// minimum counts only the DATA values, the real table also stores flags, UVW, weights, sigmas,
 /// antenna indices and sub-tables, and casacore's tiled storage pads partial tiles.
 /// </summary>
@@ -26,10 +26,10 @@ public static class MeasurementSetSize
     /// <summary>WEIGHT and SIGMA: one float32 per polarisation and row, each.</summary>
     public const int WeightBytesPerPolarization = 4;
 
-    /// <summary>ANTENNA1 + ANTENNA2 together take about 8.2 bytes per row (FACTS.md); as a fraction, 41/5.</summary>
+    /// <summary>ANTENNA1 + ANTENNA2 together take about 8.2 bytes per row (docs/sizes.md#antenna1-and-antenna2); as a fraction, 41/5.</summary>
     public const int AntennaBytesPerRowTimes5 = 41;
 
-    /// <summary>All other main-table columns plus the 14 sub-tables: about 0.3 MB in total (FACTS.md).</summary>
+    /// <summary>All other main-table columns plus the 14 sub-tables: about 0.3 MB in total (docs/sizes.md#sub-tables-and-the-rest).</summary>
     public const long OtherColumnsAndSubtablesBytes = 300_000;
 
     /// <summary>

@@ -10,6 +10,9 @@ public sealed record ProductSelection(bool Visibility, bool Dirty, bool Cleaned)
     /// <summary>The config and CLI names, in the order they are always written.</summary>
     public static readonly IReadOnlyList<string> Names = ["visibility", "dirty", "cleaned"];
 
+    /// <summary>What a stack ingests when it names no products: the seed's example job's dirty and cleaned images.</summary>
+    public static readonly ProductSelection Default = new(Visibility: false, Dirty: true, Cleaned: true);
+
     public bool IsEmpty => !Visibility && !Dirty && !Cleaned;
 
     /// <summary>The selected product names in canonical order (visibility, dirty, cleaned).</summary>

@@ -9,10 +9,12 @@ public enum ScratchMode
 }
 
 /// <summary>The workflow's <c>/tmp</c> (<c>srcnet:scratch</c>), sized by the estimator.</summary>
-public sealed record ScratchSpec(
-    ScratchMode Mode,
-    string ClaimName,
-    string? StorageClass,
-    string AccessMode,
-    SizeSetting Size,
-    double Headroom);
+public sealed record ScratchSpec
+{
+    public required ScratchMode Mode { get; init; }
+    public required string ClaimName { get; init; }
+    public required string? StorageClass { get; init; }
+    public required string AccessMode { get; init; }
+    public required SizeSetting Size { get; init; }
+    public required double Headroom { get; init; }
+}

@@ -14,22 +14,26 @@ public enum SecretMode
     PulumiSecret,
 }
 
-public sealed record SecretSpec(
-    SecretMode Mode,
-    string Name,
-    string ClientIdKey,
-    string ClientSecretKey,
-    VaultSpec Vault);
+public sealed record SecretSpec
+{
+    public required SecretMode Mode { get; init; }
+    public required string Name { get; init; }
+    public required string ClientIdKey { get; init; }
+    public required string ClientSecretKey { get; init; }
+    public required VaultSpec Vault { get; init; }
+}
 
-/// <summary>The External Secrets Operator's view of Vault (FACTS.md, "The OIDC client secret").</summary>
-public sealed record VaultSpec(
-    string ApiVersion,
-    string Server,
-    string Path,
-    string Version,
-    string AuthMountPath,
-    string Role,
-    string ServiceAccount,
-    string SecretStoreName,
-    string RemoteKey,
-    string RefreshInterval);
+/// <summary>The External Secrets Operator's view of Vault (docs/ingestor.md#reference-setup-with-vault).</summary>
+public sealed record VaultSpec
+{
+    public required string ApiVersion { get; init; }
+    public required string Server { get; init; }
+    public required string Path { get; init; }
+    public required string Version { get; init; }
+    public required string AuthMountPath { get; init; }
+    public required string Role { get; init; }
+    public required string ServiceAccount { get; init; }
+    public required string SecretStoreName { get; init; }
+    public required string RemoteKey { get; init; }
+    public required string RefreshInterval { get; init; }
+}

@@ -8,22 +8,37 @@ namespace SrcNetInfra.Core.Plan;
 /// plain nested maps and lists (string keys, string/number/bool leaves), fully known before
 /// deploying, so a Pulumi preview shows them and <c>srcnet render</c> writes them as values.yaml.
 /// </summary>
+/// <param name="TimeoutSeconds">How long an install or upgrade may take before it counts as failed.</param>
+/// <param name="MaxHistory">Release revisions Helm keeps (each is a Secret in the namespace).</param>
 public sealed record HelmReleaseSpec(
     string Name,
     string Namespace,
     string Chart,
     string Version,
     string Repository,
+    int TimeoutSeconds,
+    int MaxHistory,
     IReadOnlyDictionary<string, object> Values)
 {
-    /// <summary>The equivalent Helm command, for sites that install the ingestor by hand.</summary>
+    /// <summary>
+    /// The equivalent Helm command, for sites that install the ingestor by hand: atomic (a failed
+    /// install or upgrade rolls back and cleans up what it made), bounded history, an explicit
+    /// timeout, as <c>pulumi up</c> does it. Every value is quoted for the shell: it is meant to be pasted.
+    /// </summary>
     public string HelmCommand(string valuesFile) =>
-        $"helm upgrade --install {Name} {Chart} --repo {Repository} --version {Version} --namespace {Namespace} --values {valuesFile}";
+        string.Join(" ",
+            "helm upgrade --install", Rendering.ShellWord.Quote(Name), Rendering.ShellWord.Quote(Chart),
+            "--repo", Rendering.ShellWord.Quote(Repository),
+            "--version", Rendering.ShellWord.Quote(Version),
+            "--namespace", Rendering.ShellWord.Quote(Namespace),
+            "--values", Rendering.ShellWord.Quote(valuesFile),
+            "--atomic --cleanup-on-fail",
+            $"--timeout {TimeoutSeconds}s --history-max {MaxHistory}");
 }
 
 public static class IngestorRelease
 {
-    /// <summary>Where the ingestor's pod sees the ingest area (FACTS.md; inferred from the seed).</summary>
+    /// <summary>Where the ingestor's pod sees the ingest area (docs/ingestor.md#the-ingest-area-layout; inferred from the seed).</summary>
     public const string PodMountPath = "/tmp/ingest";
     public const string ProcessedDir = PodMountPath + "/processed";
     public const string FailedDir = PodMountPath + "/failed_processing";
@@ -32,11 +47,11 @@ public static class IngestorRelease
     {
         var spec = env.Spec;
         var i = spec.Ingestor;
-        return new HelmReleaseSpec(i.ReleaseName, spec.Namespace.Name, i.Chart, i.Version, i.Repository, Values(env));
+        return new HelmReleaseSpec(i.ReleaseName, spec.Namespace.Name, i.Chart, i.Version, i.Repository, i.TimeoutSeconds, i.MaxHistory, Values(env));
     }
 
     /// <summary>
-    /// The chart 0.1.1 values (FACTS.md), in the chart's own key order and spelling; ordered maps so
+    /// The chart 0.1.1 values (docs/ingestor.md#chart-values-and-defaults), in the chart's own key order and spelling; ordered maps so
     /// values.yaml is written the same way every time.
     /// </summary>
     public static IReadOnlyDictionary<string, object> Values(CheckedEnvironment env)
@@ -74,7 +89,8 @@ public static class IngestorRelease
             {
                 ["enabled"] = true,
                 ["storageClass"] = i.Persistence.StorageClass,
-                ["existingClaim"] = "",
+                // The stack's own claim: the chart must not create (and so own) the ingested data.
+                ["existingClaim"] = IngestAreaClaim.Name,
                 ["accessMode"] = i.Persistence.AccessMode,
                 ["size"] = env.Sizing.IngestRequest.Text,
             },

@@ -50,6 +50,16 @@ public static class Annotations
     public const string ScratchBytes = Prefix + "estimate-scratch-bytes";
     public const string IngestBytes = Prefix + "estimate-ingest-bytes-per-run";
     public const string ScratchRequest = Prefix + "scratch-request";
+    public const string RunsToHold = Prefix + "runs-to-hold";
+
+    /// <summary>Makes Pulumi wait until an object reports a condition (the provider's await logic).</summary>
+    public const string PulumiWaitFor = "pulumi.com/waitFor";
+
+    /// <summary>How long Pulumi waits for <see cref="PulumiWaitFor"/> before failing the update.</summary>
+    public const string PulumiTimeoutSeconds = "pulumi.com/timeoutSeconds";
+
+    /// <summary>How Pulumi deletes an object: <c>orphan</c> leaves what it owns (a CronJob's running Job).</summary>
+    public const string PulumiDeletionPropagation = "pulumi.com/deletionPropagationPolicy";
 
     /// <summary>Tells Pulumi not to wait for a Job to complete: simulations run for hours.</summary>
     public const string PulumiSkipAwait = "pulumi.com/skipAwait";

@@ -1,5 +1,6 @@
 using k8s;
 using k8s.Models;
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Model;
 using SrcNetInfra.Core.Validation;
 
@@ -8,30 +9,72 @@ namespace SrcNetInfra.Core.Plan;
 /// <summary>A pure function from a checked environment (and a run id) to its plan.</summary>
 public static class Planner
 {
+    /// <summary>The Pulumi name of the run id, and of the workload (Job or CronJob).</summary>
+    public const string RunIdResource = "run";
+    public const string WorkloadResource = "simulation";
+
     /// <summary>
-    /// Plans the environment. <paramref name="runId"/> is the Job's run id (Pulumi's RandomId);
-    /// without it the id is derived from the run's keepers, so offline rendering is deterministic.
+    /// Plans the environment. <paramref name="runId"/> is the Job's run id to render (Pulumi's
+    /// RandomId, from the stack output runId); without it the id is derived from the run's keepers,
+    /// so offline rendering is deterministic.
     /// </summary>
     public static EnvironmentPlan Plan(CheckedEnvironment env, string? runId = null)
     {
         var spec = env.Spec;
-        var isJob = spec.Workflow.Mode == WorkflowMode.Job;
-        var keepers = isJob ? JobKeepers(env) : new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (isJob) runId ??= RunIdentity.DeterministicId(keepers);
-        else runId = null;
+        var keepData = new ResourcePolicy(Protect: spec.Deploy.ProtectData, RetainOnDelete: spec.Deploy.ProtectData);
+        var steps = new List<PlanStep>();
 
-        var objects = new List<PlannedObject>
+        if (spec.Namespace.Create)
+            steps.Add(Object("namespace", NamespaceObjects.Namespace(spec), keepData, EarlierLayout.Namespace));
+        steps.Add(Object("quota", NamespaceObjects.ResourceQuota(spec), ResourcePolicy.Default, EarlierLayout.Limits));
+        steps.Add(Object("container-defaults", NamespaceObjects.LimitRange(spec), ResourcePolicy.Default, EarlierLayout.Limits));
+        foreach (var (name, obj) in SecretObjects.For(spec))
+            steps.Add(Object(name, obj, ResourcePolicy.Default, EarlierLayout.Secret));
+        if (ManagedSecret.For(spec) is { } managed)
+            steps.Add(new ManagedSecretStep("oidc-client", managed, ResourcePolicy.Default));
+        steps.Add(Object("ingest-area", IngestAreaClaim.For(env), keepData, earlierGroup: null));
+        // Protected in production: uninstalling the ingestor stops ingestion (its data is safe in ingest-area either way).
+        if (spec.Ingestor.Manage)
+            steps.Add(new ReleaseStep("ingestor", IngestorRelease.For(env), new ResourcePolicy(Protect: spec.Deploy.ProtectData)));
+        if (Scratch.SharedClaim(env) is { } claim)
+            steps.Add(Object("scratch", claim, ResourcePolicy.Default, EarlierLayout.Scratch));
+        steps.AddRange(Workload(env, runId));
+
+        return new EnvironmentPlan(env, steps);
+    }
+
+    private static IEnumerable<PlanStep> Workload(CheckedEnvironment env, string? runId)
+    {
+        if (env.Spec.Workflow.Mode == WorkflowMode.CronJob)
         {
-            new(Lifecycle.Namespace, NamespaceObjects.Namespace(spec)),
-            new(Lifecycle.Limits, NamespaceObjects.ResourceQuota(spec)),
-            new(Lifecycle.Limits, NamespaceObjects.LimitRange(spec)),
-        };
-        objects.AddRange(SecretObjects.For(spec).Select(o => new PlannedObject(Lifecycle.Secret, o)));
-        if (Scratch.SharedClaim(env) is { } claim) objects.Add(new PlannedObject(Lifecycle.Scratch, claim));
-        IKubernetesObject<V1ObjectMeta> workload = isJob ? SimulationRun.Job(env, runId!) : SimulationRun.CronJob(env);
-        objects.Add(new PlannedObject(Lifecycle.Workload, workload));
+            yield return Object(WorkloadResource, SimulationRun.CronJob(env), ResourcePolicy.Default, EarlierLayout.Workload);
+            yield break;
+        }
+        var keepers = JobKeepers(env);
+        yield return new RunIdStep(RunIdResource, RunIdentity.IdBytes, keepers);
+        // A Job is a run: replaced (new name, new ids) when a keeper changes, and then left to finish,
+        // never deleted by Pulumi; it is never updated in place, so one the cluster has cleaned up
+        // never fails an update (docs/platform.md#retained-resources-and-replacement).
+        yield return new RunObjectStep(
+            WorkloadResource,
+            RunIdResource,
+            id => SimulationRun.Job(env, id),
+            runId ?? RunIdentity.DeterministicId(keepers),
+            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: SimulationRun.JobFieldsNeverUpdated));
+    }
 
-        return new EnvironmentPlan(env, objects, IngestorRelease.For(env), ManagedSecret.For(spec), keepers, Summary(spec, workload, runId));
+    private static ObjectStep Object(string name, IKubernetesObject<V1ObjectMeta> obj, ResourcePolicy policy, string? earlierGroup)
+    {
+        var aliases = new List<ResourceAlias>(policy.EarlierIdentities);
+        var token = KubernetesType.Token(obj.ApiVersion, obj.Kind);
+        if (earlierGroup is not null) aliases.Add(EarlierLayout.Alias(earlierGroup, token, obj.Metadata));
+        // The External Secrets API version can change (v1beta1 -> v1) under the same object: the
+        // other version's type token is the same resource, updated rather than created twice.
+        if (obj is SecretStore or ExternalSecret)
+            aliases.AddRange(SecretConfig.ExternalSecretsApiVersions
+                .Where(v => v != obj.ApiVersion)
+                .Select(v => new ResourceAlias(KubernetesType.Token(v, obj.Kind), name)));
+        return new ObjectStep(name, obj, policy with { Aliases = aliases });
     }
 
     /// <summary>
@@ -48,21 +91,5 @@ public static class Planner
         // JSON rather than YAML: the same content, at a fraction of the Kubernetes YAML serializer's cost.
         var immutable = $"namespace: {job.Metadata.NamespaceProperty}\n{KubernetesJson.Serialize(job.Spec)}";
         return RunIdentity.Keepers(env.Spec, RunIdentity.Digest(immutable));
-    }
-
-    private static RunSummary Summary(EnvironmentSpec spec, IKubernetesObject<V1ObjectMeta> workload, string? runId)
-    {
-        var m = spec.Workflow.Metadata;
-        var run = runId ?? MetadataSpec.RunPlaceholder;
-        return new RunSummary(
-            spec.Workflow.Mode,
-            workload.Kind,
-            workload.Metadata.Name,
-            runId,
-            m.ObsIdFor(run),
-            m.FilePrefixFor(run),
-            $"{spec.Workflow.OutDir.TrimEnd('/')}/{m.RucioNamespace}",
-            IngestorRelease.ProcessedDir,
-            IngestorRelease.FailedDir);
     }
 }

@@ -11,10 +11,31 @@ namespace SrcNetInfra.Core.Plan;
 /// </summary>
 public static class SecretObjects
 {
-    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> For(EnvironmentSpec spec) =>
+    /// <summary>Seconds Pulumi waits for the SecretStore and the ExternalSecret to be Ready before it fails.</summary>
+    public const int ReadyTimeoutSeconds = 180;
+
+    /// <summary>The objects with the Pulumi resource name of each, in apply order.</summary>
+    public static IReadOnlyList<(string ResourceName, IKubernetesObject<V1ObjectMeta> Object)> For(EnvironmentSpec spec) =>
         spec.Secret.Mode == SecretMode.ExternalSecret
-            ? [ServiceAccount(spec), AuthDelegatorBinding(spec), SecretStore(spec), ExternalSecret(spec)]
+            ?
+            [
+                ("vault-auth", ServiceAccount(spec)),
+                ("vault-auth-delegator", AuthDelegatorBinding(spec)),
+                ("vault-store", SecretStore(spec)),
+                ("oidc-client", ExternalSecret(spec)),
+            ]
             : [];
+
+    /// <summary>
+    /// A Vault mistake (wrong role, path or key) makes the operator mark these not Ready; waiting for
+    /// Ready makes <c>pulumi up</c> fail within minutes naming the object (and show the operator's
+    /// events), not a Helm timeout later (docs/platform.md#waiting-with-pulumicomwaitfor).
+    /// </summary>
+    private static SortedDictionary<string, string> WaitForReady() => new(StringComparer.Ordinal)
+    {
+        [Annotations.PulumiWaitFor] = "condition=Ready",
+        [Annotations.PulumiTimeoutSeconds] = ReadyTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public static V1ServiceAccount ServiceAccount(EnvironmentSpec spec) => new()
     {
@@ -57,7 +78,7 @@ public static class SecretObjects
         return new SecretStore
         {
             ApiVersion = vault.ApiVersion,
-            Metadata = new V1ObjectMeta { Name = vault.SecretStoreName, NamespaceProperty = spec.Namespace.Name, Labels = Labels.For(spec, "secret") },
+            Metadata = new V1ObjectMeta { Name = vault.SecretStoreName, NamespaceProperty = spec.Namespace.Name, Labels = Labels.For(spec, "secret"), Annotations = WaitForReady() },
             Spec = new SecretStoreSpec
             {
                 Provider = new SecretStoreProvider
@@ -93,7 +114,7 @@ public static class SecretObjects
         return new ExternalSecret
         {
             ApiVersion = secret.Vault.ApiVersion,
-            Metadata = new V1ObjectMeta { Name = secret.Name, NamespaceProperty = spec.Namespace.Name, Labels = Labels.For(spec, "secret") },
+            Metadata = new V1ObjectMeta { Name = secret.Name, NamespaceProperty = spec.Namespace.Name, Labels = Labels.For(spec, "secret"), Annotations = WaitForReady() },
             Spec = new ExternalSecretSpec
             {
                 RefreshInterval = secret.Vault.RefreshInterval,

@@ -7,37 +7,40 @@ namespace SrcNetInfra.Core.Plan;
 
 /// <summary>
 /// The Karabo AA* simulation as a Job (one run, named by its run id) or a CronJob (a run on a
-/// schedule, each named by its UTC start), following the workflow's container contract (FACTS.md).
+/// schedule, each named by its UTC start), following the workflow's container contract (docs/workflow.md#the-container-contract).
 /// </summary>
 public static class SimulationRun
 {
     public const string ContainerName = "karabo";
     public const string Module = "karabo.workflows.SRCNet_SKA-MID_AAstar";
     public const string IngestVolumeName = "ingest-area";
-    /// <summary>The chart creates this claim; the workflow writes its products into it.</summary>
-    public const string IngestClaimName = "ingest-area";
     public const string IngestMountPath = "/ingest";
 
     /// <summary>The app.kubernetes.io/component of the simulation's Jobs and pods; verify selects runs by it.</summary>
     public const string Component = "simulation";
 
-    /// <summary>Starts the first log line of every run: <c>srcnet-run: OBS_ID=... FILE_PREFIX=...</c>.</summary>
-    public const string RunMarker = "srcnet-run:";
-
-    /// <summary>The run's first log line; the script writes it with the shell's values, verify parses it back.</summary>
-    public static string MarkerLine(string obsId, string filePrefix) => $"{RunMarker} OBS_ID={obsId} FILE_PREFIX={filePrefix}";
-
     /// <summary>
-    /// The shell variable a CronJob run's id lives in: its UTC start and its pod's random suffix,
-    /// e.g. 20261125T140000Z-x7k2p. The suffix keeps two stacks on the same schedule (staging and
-    /// production, two sites) from giving Rucio the same OBS_ID.
+    /// Starts the first log line of every run, <c>srcnet-run: OBS_ID=... FILE_PREFIX=...</c>, which the
+    /// run script prints first (its every line starts with its name) and verify parses back.
     /// </summary>
-    private const string CronRunVariable = "RUN";
+    public const string RunMarker = ContainerScripts.RunName + ":";
+
+    /// <summary>The run's first log line, as the run script prints it.</summary>
+    public static string MarkerLine(string obsId, string filePrefix) => $"{RunMarker} OBS_ID={obsId} FILE_PREFIX={filePrefix}";
 
     /// <summary>The pod's own name, from the downward API: its last part is random per pod.</summary>
     public const string PodNameVariable = "SRCNET_POD_NAME";
 
     public static string JobName(WorkflowSpec workflow, string runId) => $"{workflow.Name}-{runId}";
+
+    /// <summary>
+    /// What of a Job never changes once it exists: its metadata and the two fields Kubernetes would
+    /// let change (everything else makes a new run). Pulumi would update these by reading the live
+    /// Job first, which fails for a Job the cluster has removed after ttlSecondsAfterFinished
+    /// (docs/platform.md#updates-read-the-live-object), so they are never updated.
+    /// </summary>
+    public static readonly IReadOnlyList<string> JobFieldsNeverUpdated =
+        ["metadata.labels", "metadata.annotations", "spec.ttlSecondsAfterFinished", "spec.activeDeadlineSeconds"];
 
     /// <summary>
     /// Every environment variable of the contract except OBS_ID and FILE_PREFIX (which are per run),
@@ -65,9 +68,25 @@ public static class SimulationRun
             new("IVOID_AUTHORITY", m.IvoidAuthority),
             new("IVOID_PATH", m.IvoidPath),
             new("OBS_COLLECTION", m.ObsCollection),
-            new("OUT_DIR", spec.Workflow.OutDir),
         ];
     }
+
+    /// <summary>
+    /// What the run script reads (docs/handover.md): where the ingest claim is mounted, the staging
+    /// root the products are handed over to (the stack's outDir: the workflow itself writes into a
+    /// run-private directory the script gives it as OUT_DIR), and the ingestor's metadata suffix.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> HandOverEnvironment(EnvironmentSpec spec)
+    {
+        yield return new(ContainerScripts.IngestRootVariable, IngestMountPath);
+        yield return new(ContainerScripts.StagingDirVariable, spec.Workflow.OutDir.TrimEnd('/'));
+        yield return new(ContainerScripts.MetadataSuffixVariable, spec.Ingestor.Settings.MetadataSuffix);
+        if (spec.Ingestor.Persistence.Group is { } gid)
+            yield return new(ContainerScripts.IngestGidVariable, gid.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The workflow's own command line: the module and the product flags.</summary>
+    public static IReadOnlyList<string> WorkflowCommand(WorkflowSpec w) => ["python", "-m", Module, .. w.Products.Flags];
 
     public static V1Job Job(CheckedEnvironment env, string runId)
     {
@@ -83,7 +102,8 @@ public static class SimulationRun
 
         var podLabels = WorkloadLabels(spec);
         podLabels[Annotations.RunId] = runId;
-        var variables = ContractEnvironment(spec).Append(new("OBS_ID", obsId)).Append(new("FILE_PREFIX", filePrefix));
+        var variables = ContractEnvironment(spec).Append(new("OBS_ID", obsId)).Append(new("FILE_PREFIX", filePrefix))
+            .Concat(HandOverEnvironment(spec));
 
         return new V1Job
         {
@@ -96,7 +116,7 @@ public static class SimulationRun
                 Labels = WorkloadLabels(spec),
                 Annotations = annotations,
             },
-            Spec = JobSpec(env, podLabels, variables, Script(w, cron: false)),
+            Spec = JobSpec(env, podLabels, variables),
         };
     }
 
@@ -107,6 +127,12 @@ public static class SimulationRun
         var annotations = RunAnnotations(env);
         annotations[Annotations.ObsIdPattern] = w.Metadata.ObsIdPattern;
         annotations[Annotations.FilePrefixPattern] = w.Metadata.FilePrefixPattern;
+        // Deleting the CronJob (a mode change, a teardown) must not kill the run it started: its Job
+        // is orphaned and finishes (pulumi-kubernetes provider/pkg/metadata/overrides.go, DeletionPropagation).
+        var cronAnnotations = new SortedDictionary<string, string>(annotations, StringComparer.Ordinal)
+        {
+            [Annotations.PulumiDeletionPropagation] = "orphan",
+        };
 
         return new V1CronJob
         {
@@ -117,7 +143,7 @@ public static class SimulationRun
                 Name = w.Name,
                 NamespaceProperty = spec.Namespace.Name,
                 Labels = WorkloadLabels(spec),
-                Annotations = annotations,
+                Annotations = cronAnnotations,
             },
             Spec = new V1CronJobSpec
             {
@@ -135,45 +161,28 @@ public static class SimulationRun
                         Labels = WorkloadLabels(spec),
                         Annotations = new SortedDictionary<string, string>(annotations, StringComparer.Ordinal),
                     },
-                    Spec = JobSpec(env, WorkloadLabels(spec), ContractEnvironment(spec), Script(w, cron: true), PodNameFromDownwardApi()),
+                    Spec = JobSpec(env, WorkloadLabels(spec), ContractEnvironment(spec).Concat(HandOverEnvironment(spec)).Concat(
+                    [
+                        // A CronJob run makes its ids in the script, from its UTC start and its pod's name.
+                        new(ContainerScripts.ObsIdPatternVariable, w.Metadata.ObsIdPattern),
+                        new(ContainerScripts.FilePrefixPatternVariable, w.Metadata.FilePrefixPattern),
+                    ])),
                 },
             },
         };
     }
 
-    /// <summary>
-    /// The container's shell line. OUT_DIR must exist before the workflow starts, so it is made
-    /// first; a CronJob run exports OBS_ID and FILE_PREFIX from its UTC start, as the seed's does.
-    /// </summary>
-    internal static string Script(WorkflowSpec w, bool cron)
-    {
-        var lines = new List<string> { "set -eu" };
-        if (cron)
-        {
-            var run = "${" + CronRunVariable + "}";
-            lines.Add($"{CronRunVariable}=\"$(date -u +%Y%m%dT%H%M%SZ)-${{{PodNameVariable}##*-}}\"");
-            lines.Add($"export OBS_ID=\"{w.Metadata.ObsIdFor(run)}\"");
-            lines.Add($"export FILE_PREFIX=\"{w.Metadata.FilePrefixFor(run)}\"");
-        }
-        // A line srcnet verify reads back from the pod's log: a CronJob run's ids exist nowhere else.
-        lines.Add($"echo \"{MarkerLine("$OBS_ID", "$FILE_PREFIX")}\"");
-        lines.Add("mkdir -p \"$OUT_DIR\"");
-        lines.Add($"exec python -m {Module} {string.Join(" ", w.Products.Flags)}");
-        return string.Join("\n", lines) + "\n";
-    }
-
     private static V1JobSpec JobSpec(
         CheckedEnvironment env,
         IDictionary<string, string> podLabels,
-        IEnumerable<KeyValuePair<string, string>> variables,
-        string script,
-        V1EnvVar? podName = null)
+        IEnumerable<KeyValuePair<string, string>> variables)
     {
         var spec = env.Spec;
         var w = spec.Workflow;
         return new V1JobSpec
         {
-            // A failed simulation is not retried blindly: it may have staged partial products.
+            // A failed simulation is not retried blindly: it may have run for days, and its products
+            // are kept for inspection (docs/handover.md); a new run is a deliberate new Job.
             BackoffLimit = 0,
             TtlSecondsAfterFinished = w.TtlSecondsAfterFinished,
             ActiveDeadlineSeconds = w.ActiveDeadlineSeconds,
@@ -192,9 +201,11 @@ public static class SimulationRun
                             Name = ContainerName,
                             Image = w.Image.Reference,
                             ImagePullPolicy = w.Image.PullPolicy,
+                            // The run script (docs/handover.md) runs the workflow in a run-private
+                            // directory and hands its products over to staging once it succeeded.
                             Command = ["/bin/sh", "-c"],
-                            Args = [script],
-                            Env = [.. variables.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value }), .. podName is null ? [] : new[] { podName }],
+                            Args = [.. ContainerScripts.RunArgs(WorkflowCommand(w))],
+                            Env = [.. variables.Select(v => new V1EnvVar { Name = v.Key, Value = v.Value }), PodNameFromDownwardApi()],
                             Resources = Resources(w.Resources),
                             VolumeMounts =
                             [
@@ -208,7 +219,7 @@ public static class SimulationRun
                         new V1Volume
                         {
                             Name = IngestVolumeName,
-                            PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = IngestClaimName },
+                            PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = IngestAreaClaim.Name },
                         },
                         Scratch.Volume(env),
                     ],

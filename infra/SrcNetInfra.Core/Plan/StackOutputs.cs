@@ -7,11 +7,14 @@ namespace SrcNetInfra.Core.Plan;
 /// </summary>
 public static class StackOutputs
 {
-    public static OrderedDictionary<string, object> For(EnvironmentPlan plan)
+    /// <summary>The outputs of the plan's rendered run.</summary>
+    public static OrderedDictionary<string, object> For(EnvironmentPlan plan) => For(plan, plan.Run);
+
+    /// <summary>The outputs for <paramref name="run"/>: a Job's deployed run, named by Pulumi's run id.</summary>
+    public static OrderedDictionary<string, object> For(EnvironmentPlan plan, RunSummary run)
     {
         var spec = plan.Spec;
         var sizing = plan.Environment.Sizing;
-        var run = plan.Run;
         return new OrderedDictionary<string, object>
         {
             ["namespace"] = spec.Namespace.Name,
@@ -37,6 +40,7 @@ public static class StackOutputs
                 ["failed"] = run.FailedDir,
             },
             ["verifyCommand"] = VerifyCommand(spec.Stack, run),
+            [DeployedIdentity.OutputName] = DeployedIdentity.Of(plan.Environment).ToJson(),
         };
     }
 

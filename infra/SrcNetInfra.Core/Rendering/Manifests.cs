@@ -38,7 +38,9 @@ public static class Manifests
         var spec = plan.Spec;
         var release = plan.Ingestor;
         yield return $"srcnet render, stack {spec.Stack}: what `pulumi up` deploys into namespace {spec.Namespace.Name},";
-        yield return $"except the ingestor release, which creates the claim {SimulationRun.IngestClaimName} the simulation mounts:";
+        yield return spec.Ingestor.Manage
+            ? $"and the ingestor release, which it installs after the claim {IngestAreaClaim.Name} (given to the chart as its existingClaim):"
+            : $"but not the ingestor release (srcnet:ingestor.manage is false while it is adopted), which would be upgraded with:";
         yield return $"  {release.HelmCommand(ValuesFileName)}";
         yield return $"  (srcnet render --stack {spec.Stack} --out DIR writes {ValuesFileName} and {ReleaseFileName})";
         if (plan.ManagedSecret is { } secret)

@@ -20,7 +20,7 @@ public static class EnvironmentCheck
         Estimate estimate;
         try
         {
-            estimate = Estimator.For(Sizing.InputFor(spec.Workflow.Simulation, spec.Workflow.Products));
+            estimate = Estimator.For(EstimateInput.For(spec.Workflow.Simulation, spec.Workflow.Products));
         }
         catch (OverflowException)
         {
@@ -58,7 +58,7 @@ public static class EnvironmentCheck
 
     private static void CheckScratch(EnvironmentSpec spec, Problems problems)
     {
-        // FACTS.md: the workflow leaves its WSClean folders under /tmp after every run.
+        // docs/workflow.md#karabos-working-directories: the workflow leaves its WSClean folders under /tmp after every run.
         if (spec.Scratch.Mode == ScratchMode.SharedClaim && spec.Workflow.Mode == WorkflowMode.CronJob)
             problems.Warning("srcnet:scratch.mode",
                 "sharedClaim with a CronJob: every run leaves its FITS files in /tmp, so they pile up on the shared claim until it is full; ephemeral scratch starts empty each run");

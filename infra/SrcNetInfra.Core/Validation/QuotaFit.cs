@@ -6,7 +6,7 @@ namespace SrcNetInfra.Core.Validation;
 
 /// <summary>
 /// Checks that what the namespace runs at once fits its quota, so a Job that the quota would reject
-/// is a config error now and not an admission failure hours later (DESIGN.md, "Limits").
+/// is a config error now and not an admission failure hours later (docs/platform.md#quotas-and-container-defaults).
 /// </summary>
 /// <remarks>
 /// At most one simulation pod runs at a time (a CronJob forbids overlap; a Job has one pod), and

@@ -15,17 +15,6 @@ public sealed record Sizing(
     long IngestBytesToHold,
     int RunsToHold)
 {
-    public static EstimateInput InputFor(SimulationSpec simulation, ProductSelection products) => new()
-    {
-        Stations = simulation.Stations,
-        StartFreqHz = simulation.StartFreqHz,
-        EndFreqHz = simulation.EndFreqHz,
-        FreqIncHz = simulation.FreqIncHz,
-        TimeSteps = simulation.NumTimeStamps,
-        ImagingNpixel = simulation.ImagingNpixel,
-        Products = products,
-    };
-
     /// <summary>
     /// Sizes the volumes of <paramref name="spec"/>; explicit sizes win, with a warning or an error
     /// when they cannot hold what the estimate says a run writes.

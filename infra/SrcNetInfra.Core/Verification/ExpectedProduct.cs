@@ -2,7 +2,7 @@ namespace SrcNetInfra.Core.Verification;
 
 /// <summary>
 /// A file one selected product of a run must end up as in the ingest area, and the one-line JSON
-/// <c>&lt;file&gt;.&lt;metadataSuffix&gt;</c> beside it (FACTS.md: every ingested product gets one).
+/// <c>&lt;file&gt;.&lt;metadataSuffix&gt;</c> beside it (docs/workflow.md#the-meta-file: every ingested product gets one).
 /// </summary>
 /// <param name="Product">The product's name: visibility, dirty or cleaned.</param>
 /// <param name="File">The file's name, or for the MeasurementSet a pattern (<c>&lt;prefix&gt;*.ms</c>).</param>
@@ -12,7 +12,7 @@ public sealed record ExpectedProduct(string Product, string File, string FilePre
 
     /// <summary>
     /// The expected files of the selected products. The workflow copies <c>&lt;prefix&gt;dirty.fits</c>
-    /// and <c>&lt;prefix&gt;cleaned.fits</c> (FACTS.md); the MeasurementSet's name is not documented,
+    /// and <c>&lt;prefix&gt;cleaned.fits</c> (docs/workflow.md#product-flags); the MeasurementSet's name is not documented,
     /// so any <c>&lt;prefix&gt;*.ms</c> is taken as it (inferred).
     /// </summary>
     public static IReadOnlyList<ExpectedProduct> For(string filePrefix, IEnumerable<string> products, string metadataSuffix) =>

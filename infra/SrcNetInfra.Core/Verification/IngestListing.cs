@@ -11,7 +11,7 @@ public sealed record ListedEntry(IngestArea Area, string Path)
 /// failed_processing whose name starts with the run's FILE_PREFIX, from one command run in the pod.
 /// </summary>
 /// <param name="AbsentAreas">Areas whose directory does not exist in the pod: a sign that the
-/// ingestor's layout differs from the one inferred (FACTS.md), or that nothing was ever staged.</param>
+/// ingestor's layout differs from the one inferred (docs/ingestor.md#what-is-inferred), or that nothing was ever staged.</param>
 public sealed record IngestListing(IReadOnlyList<ListedEntry> Entries, IReadOnlyList<IngestArea> AbsentAreas)
 {
     /// <summary>The directory header the command prints before each area's entries.</summary>

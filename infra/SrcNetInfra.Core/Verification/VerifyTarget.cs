@@ -27,7 +27,7 @@ public sealed record VerifyTarget(
     string ProcessedDir,
     string FailedDir)
 {
-    /// <summary>Ingestor pods are named <c>core-...</c> (FACTS.md; inferred from the seed's exec example).</summary>
+    /// <summary>Ingestor pods are named <c>core-...</c> (docs/ingestor.md#what-the-chart-creates; inferred from the seed's exec example).</summary>
     public const string IngestorPodPrefix = "core-";
 
     public string WorkloadKind => Mode == WorkflowMode.Job ? "Job" : "CronJob";

@@ -16,7 +16,7 @@ public class EstimateCommandTests
     public void Without_a_stack_estimates_the_seeds_example_job()
     {
         var e = Json();
-        // FACTS.md: 1.304e9..1.375e9 Hz in 17.75 MHz channels = 4; 144 stations = 10,296 baselines.
+        // docs/sizes.md#counts: 1.304e9..1.375e9 Hz in 17.75 MHz channels = 4; 144 stations = 10,296 baselines.
         Assert.Equal(4, e.GetProperty("channels").GetInt64());
         Assert.Equal(24, e.GetProperty("timeSteps").GetInt64());
         Assert.Equal(144, e.GetProperty("stations").GetInt64());

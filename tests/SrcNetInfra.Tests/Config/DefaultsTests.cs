@@ -4,7 +4,8 @@ namespace SrcNetInfra.Tests.Config;
 
 /// <summary>
 /// A stack that states only the site's required keys gets the seed's example job and the reference
-/// setup of FACTS.md: every default below is a fact from there, not output copied from the code.
+/// setup (docs/workflow.md#environment-variables, docs/ingestor.md#chart-values-and-defaults,
+/// docs/ingestor.md#reference-setup-with-vault): every default below is a fact from there, not output copied from the code.
 /// </summary>
 public class DefaultsTests
 {
@@ -62,7 +63,7 @@ public class DefaultsTests
         Assert.Equal(17_750_000, s.FreqIncHz);
         Assert.Equal(4.0, s.ObsLengthHours);
         Assert.Equal(24, s.NumTimeStamps);
-        Assert.Equal("04.26.2020T16:36", s.StartDateAndTime);
+        Assert.Equal("2020-04-26T16:36", s.StartDateAndTime);
         Assert.Equal(2024, s.ImagingNpixel);
         Assert.Null(s.ImagingCellsize); // the workflow's None
         Assert.Equal(144, s.Stations);
@@ -107,7 +108,8 @@ public class DefaultsTests
         Assert.Equal("datalake-ingestion", secret.Name);
         Assert.Equal("oidc-client-id", secret.ClientIdKey);
         Assert.Equal("oidc-client-secret", secret.ClientSecretKey);
-        Assert.Equal("external-secrets.io/v1beta1", secret.Vault.ApiVersion);
+        // ESO serves only v1 from 0.17 (docs/ingestor.md#the-oidc-client-secret).
+        Assert.Equal("external-secrets.io/v1", secret.Vault.ApiVersion);
         Assert.Equal("http://vault.vault.svc.cluster.local:8200", secret.Vault.Server);
         Assert.Equal("app", secret.Vault.Path);
         Assert.Equal("v2", secret.Vault.Version);
@@ -138,7 +140,7 @@ public class DefaultsTests
         Assert.Equal("TEST_RSE", c.RucioIngestRseName);
         Assert.False(c.Debug);
         Assert.True(c.AutoStart);
-        Assert.Equal("https://rucio.srcdev.skao.int", c.RucioCfgClientHost);
+        Assert.Equal("https://rucio.srcnet.skao.int", c.RucioCfgClientHost);
         Assert.Equal("oidc", c.RucioCfgClientAuthType);
         Assert.Equal("openid profile rucio wlcg.groups", c.RucioCfgClientOidcScope);
         Assert.Equal("rucio https://wlcg.cern.ch/jwt/v1/any", c.RucioCfgClientOidcAudience);

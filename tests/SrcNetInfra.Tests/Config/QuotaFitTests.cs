@@ -4,7 +4,7 @@ namespace SrcNetInfra.Tests.Config;
 
 /// <summary>
 /// The namespace's quota must admit what runs at once: one simulation pod plus the ingestor's pod,
-/// whose containers get the LimitRange's defaults. Defaults (FACTS.md and QuotaConfig): the simulation
+/// whose containers get the LimitRange's defaults. Defaults (docs/workflow.md#reference-scheduling and QuotaConfig): the simulation
 /// requests 16 CPU / 64Gi with limits 32 / 128Gi; a default container requests 500m / 1Gi with limits
 /// 2 / 4Gi; so the quota needs requests 16.5 CPU / 65Gi and limits 34 CPU / 132Gi.
 /// </summary>

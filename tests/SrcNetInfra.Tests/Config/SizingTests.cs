@@ -25,7 +25,7 @@ public class SizingTests
     public void The_estimate_is_of_the_configured_run()
     {
         var sizing = SizingOf();
-        var expected = Estimator.For(EstimateInput.SeedExample);
+        var expected = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(expected.ScratchBytes, sizing.Estimate.ScratchBytes);
         Assert.Equal(expected.IngestBytes, sizing.Estimate.IngestBytes);
     }

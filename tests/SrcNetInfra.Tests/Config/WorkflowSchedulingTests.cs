@@ -20,6 +20,9 @@ public class WorkflowSchedulingTests
     [InlineData("*/15 2-4 * * 1-5")]
     [InlineData("30 6 1 */2 MON")]
     [InlineData("0 0 * * SUN")]
+    [InlineData("0 0 ? * 0")]        // robfig reads '?' as '*' (parser.go getRange)
+    [InlineData("@every 1h30m")]     // ParseStandard takes @every (parser.go parseDescriptor)
+    [InlineData("0 12 1-7 * 6")]
     public void A_kubernetes_schedule_is_accepted(string schedule)
     {
         var result = CronJob(("srcnet:workflow.schedule", $"\"{schedule}\""));
@@ -31,17 +34,48 @@ public class WorkflowSchedulingTests
     [InlineData("0 0 * * * *")]      // six fields: seconds are not Kubernetes cron
     [InlineData("0 * * *")]          // four fields
     [InlineData("@every_minute")]
-    [InlineData("@every 1h")]        // robfig's extension, not accepted by the CronJob controller
+    [InlineData("@every forever")]
     [InlineData("every hour")]
     [InlineData("61 * * * *")]
     [InlineData("0 25 * * *")]
     [InlineData("TZ=UTC 0 * * * *")]
+    [InlineData("CRON_TZ=Europe/Zurich 0 * * * *")]
     [InlineData("")]
+    // Cron dialects the API server's parser (robfig/cron v3 ParseStandard) does not know, although
+    // Cronos and Quartz do: Sunday as 7, last (L), weekday (W), nth (#).
+    [InlineData("0 0 * * 7")]
+    [InlineData("0 0 * * 5-7")]
+    [InlineData("0 0 L * *")]
+    [InlineData("0 0 15W * *")]
+    [InlineData("0 0 * * 5#3")]
+    [InlineData("0 0 * * 5L")]
+    [InlineData("*/0 * * * *")]
+    [InlineData("5-1 * * * *")]
+    [InlineData("1-2-3 * * * *")]
+    [InlineData("0 0 0 * *")]
     public void A_schedule_the_cronjob_controller_rejects_is_an_error(string schedule)
     {
-        var error = Expect.Error(CronJob(("srcnet:workflow.schedule", $"\"{schedule}\"")), "srcnet:workflow.schedule", "5-field cron expression such as '0 * * * *'");
-        Assert.Contains("@hourly", error.Message, StringComparison.Ordinal);
+        var error = Expect.Error(CronJob(("srcnet:workflow.schedule", $"\"{schedule}\"")), "srcnet:workflow.schedule", "e.g. '0 * * * *' or @hourly");
+        Assert.Contains($"(got '{schedule}')", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("0 0 * * 7", "Sunday is 0")]
+    [InlineData("0 0 L * *", "L, W and # are not cron syntax")]
+    [InlineData("TZ=UTC 0 * * * *", "srcnet:workflow.timeZone")]
+    public void A_refused_schedule_says_why(string schedule, string why) =>
+        Expect.Error(CronJob(("srcnet:workflow.schedule", $"\"{schedule}\"")), "srcnet:workflow.schedule", why);
+
+    [Theory]
+    [InlineData("0 0 31 2 *")]
+    [InlineData("0 0 30 2 *")]
+    [InlineData("0 0 31 4,6,9,11 *")]
+    public void A_schedule_that_never_fires_is_a_warning(string schedule) =>
+        Expect.Warning(CronJob(("srcnet:workflow.schedule", $"\"{schedule}\"")), "srcnet:workflow.schedule", "never fires");
+
+    [Fact]
+    public void The_leap_day_fires_and_is_no_warning() =>
+        Expect.Clean(CronJob(("srcnet:workflow.schedule", "\"0 0 29 2 *\"")));
 
     [Theory]
     [InlineData("Etc/UTC")]
@@ -54,8 +88,14 @@ public class WorkflowSchedulingTests
     [InlineData("UTC+2")]
     [InlineData("Europe/Zürich")]
     [InlineData("/etc/localtime")]
+    [InlineData("Mars/Olympus_Mons")]   // the right form, but no such zone
+    [InlineData("Europe/Zurichh")]
     public void A_time_zone_that_is_not_an_iana_name_is_an_error(string zone) =>
         Expect.Error(CronJob(("srcnet:workflow.timeZone", zone)), "srcnet:workflow.timeZone", "IANA time zone such as Etc/UTC");
+
+    [Fact]
+    public void Local_is_refused_as_the_api_server_does() =>
+        Expect.Error(CronJob(("srcnet:workflow.timeZone", "Local")), "srcnet:workflow.timeZone", "'Local' is the controller's own zone");
 
     [Theory]
     [InlineData("srcnet:workflow.successfulJobsHistoryLimit", "-1", "must be between 0 and 100")]

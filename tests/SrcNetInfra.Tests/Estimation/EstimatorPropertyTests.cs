@@ -52,7 +52,7 @@ public class EstimatorPropertyTests
     [Fact]
     public void Totals_follow_the_placement_rules()
     {
-        // Written from FACTS.md independently of the part lists, so a wrong part list cannot hide behind its own sum.
+        // Written from docs/workflow.md#where-each-file-lands independently of the part lists, so a wrong part list cannot hide behind its own sum.
         GenInput.Sample(input =>
         {
             var e = Estimator.For(input);

@@ -2,7 +2,7 @@ using SrcNetInfra.Core.Estimation;
 
 namespace SrcNetInfra.Tests.Estimation;
 
-/// <summary>casacore's tile rounding as FACTS.md describes it, on tiny tables where the arithmetic is obvious.</summary>
+/// <summary>casacore's tile rounding as docs/sizes.md#the-measurementset describes it, on tiny tables where the arithmetic is obvious.</summary>
 public class MeasurementSetSizeTests
 {
     private static long Column(string name, long timeSteps, long baselines = 1, long polarizations = 4, long channels = 1) =>

@@ -3,10 +3,10 @@ using SrcNetInfra.Core.Model;
 
 namespace SrcNetInfra.Tests.Estimation;
 
-/// <summary>Which parts land in scratch and which in the ingest area, per product selection (FACTS.md, "Where products go").</summary>
+/// <summary>Which parts land in scratch and which in the ingest area, per product selection (docs/workflow.md#where-each-file-lands).</summary>
 public class ProductPlacementTests
 {
-    private static Estimate For(ProductSelection products) => Estimator.For(EstimateInput.SeedExample with { Products = products });
+    private static Estimate For(ProductSelection products) => Estimator.For(EstimateInput.Defaults with { Products = products });
 
     private static string[] Names(IEnumerable<EstimatePart> parts) => [.. parts.Select(p => p.Name)];
 

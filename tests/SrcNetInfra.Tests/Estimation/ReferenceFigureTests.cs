@@ -8,7 +8,7 @@ public class ReferenceFigureTests
     [Fact]
     public void MIGHTEE_L1_archive_size_is_the_seed_minimum_formula()
     {
-        // FACTS.md: MIGHTEE L1 is quoted at 6668.534 GB = 3593 dumps x 1770 baselines (60 antennas)
+        // docs/sizes.md#the-mightee-archive-check: MIGHTEE L1 is quoted at 6668.534 GB = 3593 dumps x 1770 baselines (60 antennas)
         // x 4 pol x 32768 channels x 8 bytes. Band 1.0 GHz + 32768 x 10 kHz = 1.32768 GHz gives exactly 32768 channels.
         var input = new EstimateInput
         {
@@ -56,7 +56,7 @@ public class ReferenceFigureTests
     [Fact]
     public void Invalid_inputs_are_refused_rather_than_sized()
     {
-        var ok = EstimateInput.SeedExample;
+        var ok = EstimateInput.Defaults;
         Assert.Throws<ArgumentOutOfRangeException>(() => Estimator.For(ok with { Stations = 1 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Estimator.For(ok with { TimeSteps = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => Estimator.For(ok with { ImagingNpixel = 0 }));
@@ -81,7 +81,7 @@ public class ReferenceFigureTests
         };
         Assert.Throws<OverflowException>(() => Estimator.For(huge));
         // npixel^2 x 8 overflows only through the image (int.MaxValue^2 x 8 ~ 3.7e19).
-        Assert.Throws<OverflowException>(() => Estimator.For(EstimateInput.SeedExample with { ImagingNpixel = int.MaxValue }));
+        Assert.Throws<OverflowException>(() => Estimator.For(EstimateInput.Defaults with { ImagingNpixel = int.MaxValue }));
         // A band too wide for a long channel count.
         Assert.Throws<OverflowException>(() => Estimator.Channels(0, 1e25, 1));
         Assert.Throws<OverflowException>(() => Estimator.Channels(0, double.NaN, 1));

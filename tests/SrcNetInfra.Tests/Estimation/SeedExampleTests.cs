@@ -4,12 +4,12 @@ namespace SrcNetInfra.Tests.Estimation;
 
 /// <summary>
 /// The seed's example job (144 stations, 1.304-1.375 GHz in 17.75 MHz steps, 24 dumps, 2024 px,
-/// --dirty --cleaned), worked out by hand from the formulas in FACTS.md.
+/// --dirty --cleaned), worked out by hand from the formulas in docs/sizes.md#sizes-of-what-a-run-writes.
 /// </summary>
 public class SeedExampleTests
 {
     private static Estimate Example(Core.Model.ProductSelection products) =>
-        Estimator.For(EstimateInput.SeedExample with { Products = products });
+        Estimator.For(EstimateInput.Defaults with { Products = products });
 
     // Hand calculation, T = 24, B = 144 x 143 / 2 = 10,296, P = 4, C = floor(71e6 / 17.75e6) = 4:
     //   rows          = 24 x 10,296                         =    247,104
@@ -42,7 +42,7 @@ public class SeedExampleTests
     [Fact]
     public void Counts_follow_the_array_and_the_band()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(4, e.Channels);
         Assert.Equal(144, e.Stations);
         Assert.Equal(10_296, e.Baselines);
@@ -56,7 +56,7 @@ public class SeedExampleTests
     [Fact]
     public void The_seed_example_is_dirty_plus_cleaned_on_AA_star()
     {
-        var input = EstimateInput.SeedExample;
+        var input = EstimateInput.Defaults;
         Assert.Equal(new Core.Model.ProductSelection(false, true, true), input.Products);
         Assert.Equal((144, 24, 2024), (input.Stations, input.TimeSteps, input.ImagingNpixel));
         Assert.Equal((1.304e9, 1.375e9, 17_750_000d), (input.StartFreqHz, input.EndFreqHz, input.FreqIncHz));
@@ -65,7 +65,7 @@ public class SeedExampleTests
     [Fact]
     public void Realistic_MeasurementSet_matches_the_column_sizes()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(Visibility, e.VisibilityBytes);
         Assert.Equal(
             new[]
@@ -79,7 +79,7 @@ public class SeedExampleTests
     [Fact]
     public void Realistic_MeasurementSet_agrees_with_the_measured_ratio_of_about_1_52()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         double ratio = (double)e.VisibilityBytes / e.VisibilityMinBytes;
         Assert.InRange(ratio, 1.50, 1.55);
     }
@@ -87,7 +87,7 @@ public class SeedExampleTests
     [Fact]
     public void Images_are_float32_FITS_with_three_header_blocks()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(2024L * 2024 * 8, e.ImageMinBytes);
         Assert.Equal(ImageMin, e.ImageMinBytes);
         Assert.Equal(2880 * (long)Math.Ceiling(4.0 * 2024 * 2024 / 2880) + 3 * 2880, e.ImageBytes);
@@ -99,7 +99,7 @@ public class SeedExampleTests
     [Fact]
     public void Cleaning_adds_MODEL_DATA_and_reorder_files()
     {
-        var e = Estimator.For(EstimateInput.SeedExample);
+        var e = Estimator.For(EstimateInput.Defaults);
         Assert.Equal(ModelData, e.ModelDataBytes);
         Assert.Equal(WscleanTemp, e.WscleanTempBytes);
     }

@@ -58,21 +58,18 @@ public class CronJobTests
     }
 
     [Fact]
-    public void The_script_exports_obs_id_and_file_prefix_from_the_utc_start_before_starting_the_workflow()
+    public void The_patterns_reach_the_run_script_as_variables_never_as_script_text()
     {
         var plan = CronPlan(
             ("srcnet:workflow.metadata.obsIdPattern", "SIM_{run}_MID"),
             ("srcnet:workflow.metadata.filePrefixPattern", "aastar-{run}-"));
 
-        var lines = plan.Script().Split('\n').ToList();
-        var run = lines.FindIndex(l => l.StartsWith("RUN=", StringComparison.Ordinal) && l.Contains("date -u", StringComparison.Ordinal));
-        var obsId = lines.IndexOf("export OBS_ID=\"SIM_${RUN}_MID\"");
-        var prefix = lines.IndexOf("export FILE_PREFIX=\"aastar-${RUN}-\"");
-        var python = lines.FindIndex(l => l.Contains("python -m karabo.workflows.SRCNet_SKA-MID_AAstar", StringComparison.Ordinal));
-        Assert.True(run >= 0, "the script does not set RUN from date -u");
-        Assert.True(obsId > run, "OBS_ID is not exported after RUN is set");
-        Assert.True(prefix > run, "FILE_PREFIX is not exported after RUN is set");
-        Assert.True(python > obsId && python > prefix, "the workflow starts before OBS_ID and FILE_PREFIX are exported");
+        var env = plan.EnvVars();
+        Assert.Equal("SIM_{run}_MID", env["SRCNET_OBS_ID_PATTERN"]);
+        Assert.Equal("aastar-{run}-", env["SRCNET_FILE_PREFIX_PATTERN"]);
+        // The script is the same text for every stack: no user value is ever part of a shell line.
+        Assert.Equal(ContainerScripts.Run, plan.Container().Args[0]);
+        Assert.DoesNotContain("SIM_", plan.Container().Args[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,7 +80,8 @@ public class CronJobTests
         Assert.DoesNotContain("OBS_ID", env.Keys);
         Assert.DoesNotContain("FILE_PREFIX", env.Keys);
         Assert.Equal(
-            JobTests.ContractVariables.Except(["OBS_ID", "FILE_PREFIX"]).Append(SimulationRun.PodNameVariable).Order(StringComparer.Ordinal),
+            JobTests.ContractVariables.Except(["OBS_ID", "FILE_PREFIX"]).Concat(JobTests.HandOverVariables)
+                .Concat(["SRCNET_OBS_ID_PATTERN", "SRCNET_FILE_PREFIX_PATTERN"]).Order(StringComparer.Ordinal),
             env.Keys.Order(StringComparer.Ordinal));
     }
 
@@ -93,7 +91,6 @@ public class CronJobTests
         var container = CronPlan().Container();
         var podName = Assert.Single(container.Env, e => e.Name == SimulationRun.PodNameVariable);
         Assert.Equal("metadata.name", podName.ValueFrom.FieldRef.FieldPath);
-        Assert.Contains("RUN=\"$(date -u +%Y%m%dT%H%M%SZ)-${SRCNET_POD_NAME##*-}\"", Assert.Single(container.Args));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using SrcNetInfra.Core.Plan;
 namespace SrcNetInfra.Tests.Plan;
 
 /// <summary>
-/// The SRCNet ingestor Helm release: chart 0.1.1 with exactly its values layout (FACTS.md). A wrong
+/// The SRCNet ingestor Helm release: chart 0.1.1 with exactly its values layout (docs/ingestor.md#chart-values-and-defaults). A wrong
 /// key or type is silently ignored by Helm, so the layout is checked in full.
 /// </summary>
 public class IngestorReleaseTests
@@ -60,7 +60,7 @@ public class IngestorReleaseTests
             ("rucio_ingest_rse_name", "TEST_RSE"),
             ("debug", "false"),
             ("auto_start", "true"),
-            ("rucio_cfg_client_host", "https://rucio.srcdev.skao.int"),
+            ("rucio_cfg_client_host", "https://rucio.srcnet.skao.int"),
             ("rucio_cfg_client_auth_type", "oidc"),
             ("rucio_cfg_client_oidc_scope", "openid profile rucio wlcg.groups"),
             ("rucio_cfg_client_oidc_audience", "rucio https://wlcg.cern.ch/jwt/v1/any"),
@@ -77,7 +77,8 @@ public class IngestorReleaseTests
         Assert.Equal(["enabled", "storageClass", "existingClaim", "accessMode", "size"], persistence.Keys);
         Assert.Equal(true, persistence["enabled"]);
         Assert.Equal("cephfs", persistence["storageClass"]);
-        Assert.Equal("", persistence["existingClaim"]);
+        // The stack's own claim: a chart upgrade or uninstall can never delete the ingested data.
+        Assert.Equal("ingest-area", persistence["existingClaim"]);
         Assert.Equal("ReadWriteMany", persistence["accessMode"]);
         Assert.Equal(plan.Environment.Sizing.IngestRequest.Text, persistence["size"]);
 
@@ -119,7 +120,7 @@ public class IngestorReleaseTests
         Assert.Equal("nfs-rwx", plan.Value("persistence.storageClass"));
         Assert.Equal("ReadWriteOnce", plan.Value("persistence.accessMode"));
         Assert.Equal("3Ti", plan.Value("persistence.size"));
-        Assert.Equal("", plan.Value("persistence.existingClaim"));
+        Assert.Equal("ingest-area", plan.Value("persistence.existingClaim"));
     }
 
     [Fact]
@@ -165,8 +166,46 @@ public class IngestorReleaseTests
 
         Assert.Equal(
             "helm upgrade --install ingestor ska-src-dm-di-ingestor --repo https://gitlab.com/api/v4/projects/51600992/packages/helm/stable " +
-            "--version 0.1.1 --namespace srcnet-dev --values values.yaml",
+            "--version 0.1.1 --namespace srcnet-dev --values values.yaml --atomic --cleanup-on-fail --timeout 600s --history-max 10",
             release.HelmCommand("values.yaml"));
+    }
+
+    [Fact]
+    public void The_helm_command_quotes_what_the_shell_would_read_as_code()
+    {
+        // Validation refuses such values in the stack; the command is safe to paste whatever reaches it.
+        var release = PlanStacks.Plan().Ingestor with { Repository = "https://x.org/$(touch pwned)", Name = "a;b", Namespace = "it's" };
+
+        var command = release.HelmCommand("my values.yaml");
+
+        Assert.Contains("--repo 'https://x.org/$(touch pwned)'", command, StringComparison.Ordinal);
+        Assert.Contains("--install 'a;b' ", command, StringComparison.Ordinal);
+        Assert.Contains("--namespace 'it'\\''s'", command, StringComparison.Ordinal);
+        Assert.Contains("--values 'my values.yaml'", command, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_helm_command_is_read_by_a_real_shell_as_the_values_themselves()
+    {
+        var release = PlanStacks.Plan().Ingestor with { Repository = "https://x.org/$(touch pwned)`id`\"'", Name = "a;b|c&d" };
+        using var dir = new SrcNetInfra.Tests.Support.TempDir();
+        // A stand-in `helm` that prints its arguments one per line; the real shell does the parsing.
+        var helm = dir.Write("bin/helm", "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done\n");
+        if (OperatingSystem.IsWindows()) return; // a POSIX shell test
+        File.SetUnixFileMode(helm, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", release.HelmCommand("v.yaml")])
+        {
+            RedirectStandardOutput = true,
+            WorkingDirectory = dir.Path,
+            Environment = { ["PATH"] = Path.Combine(dir.Path, "bin") + ":/usr/bin:/bin" },
+        };
+        using var shell = System.Diagnostics.Process.Start(start)!;
+        var args = shell.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        shell.WaitForExit();
+
+        Assert.Equal(["upgrade", "--install", "a;b|c&d"], args[..3]);
+        Assert.Equal("https://x.org/$(touch pwned)`id`\"'", args[Array.IndexOf(args, "--repo") + 1]);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "pwned")));
     }
 
     [Fact]

@@ -5,19 +5,28 @@ using SrcNetInfra.Core.Plan;
 namespace SrcNetInfra.Tests.Plan;
 
 /// <summary>
-/// The simulation as a Job, following the workflow container's contract (FACTS.md): the command,
+/// The simulation as a Job, following the workflow container's contract (docs/workflow.md#the-container-contract): the command,
 /// the product flags, every environment variable once, the two volumes, resources and placement.
 /// </summary>
 public class JobTests
 {
     private const string RunId = "1a2b3c4d";
 
-    /// <summary>Every variable of the workflow's contract (FACTS.md), in the contract's order.</summary>
+    /// <summary>Every variable of the workflow's contract (docs/workflow.md#environment-variables), in the contract's order.</summary>
     public static readonly string[] ContractVariables =
     [
         "SKY_MODEL", "PHASE_CENTER_RA_DEG", "PHASE_CENTER_DEC_DEG", "START_FREQ_HZ", "END_FREQ_HZ", "FREQ_INC_HZ",
         "OBS_LENGTH_HOURS", "NUM_TIME_STAMPS", "START_DATE_AND_TIME", "IMAGING_NPIXEL", "IMAGING_CELLSIZE",
-        "RUCIO_NAMESPACE", "RUCIO_LIFETIME", "IVOID_AUTHORITY", "IVOID_PATH", "OBS_COLLECTION", "OBS_ID", "FILE_PREFIX", "OUT_DIR",
+        "RUCIO_NAMESPACE", "RUCIO_LIFETIME", "IVOID_AUTHORITY", "IVOID_PATH", "OBS_COLLECTION", "OBS_ID", "FILE_PREFIX",
+    ];
+
+    /// <summary>
+    /// What the run script reads besides the contract (docs/handover.md), and the pod's own name. OUT_DIR
+    /// is not among them: the script gives the workflow a run-private OUT_DIR itself.
+    /// </summary>
+    public static readonly string[] HandOverVariables =
+    [
+        "SRCNET_INGEST_ROOT", "SRCNET_STAGING_DIR", "SRCNET_METADATA_SUFFIX", "SRCNET_POD_NAME",
     ];
 
     private static EnvironmentPlan JobPlan(params (string, string?)[] overrides) =>
@@ -99,8 +108,8 @@ public class JobTests
     {
         var names = JobPlan().Container().Env.Select(e => e.Name).ToList();
 
-        Assert.Equal(ContractVariables.Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
-        Assert.All(JobPlan().Container().Env, e => Assert.NotNull(e.Value));
+        Assert.Equal(ContractVariables.Concat(HandOverVariables).Order(StringComparer.Ordinal), names.Order(StringComparer.Ordinal));
+        Assert.All(JobPlan().Container().Env.Where(e => e.Name != "SRCNET_POD_NAME"), e => Assert.NotNull(e.Value));
     }
 
     [Fact]
@@ -116,7 +125,7 @@ public class JobTests
         Assert.Equal(17_750_000, Num(env["FREQ_INC_HZ"]));
         Assert.Equal(4.0, Num(env["OBS_LENGTH_HOURS"]));
         Assert.Equal("24", env["NUM_TIME_STAMPS"]);
-        Assert.Equal("04.26.2020T16:36", env["START_DATE_AND_TIME"]);
+        Assert.Equal("2020-04-26T16:36", env["START_DATE_AND_TIME"]);
         Assert.Equal("2024", env["IMAGING_NPIXEL"]);
         Assert.Equal("None", env["IMAGING_CELLSIZE"]);
         Assert.Equal("testing", env["RUCIO_NAMESPACE"]);
@@ -124,7 +133,9 @@ public class JobTests
         Assert.Equal("test.skao", env["IVOID_AUTHORITY"]);
         Assert.Equal("/~", env["IVOID_PATH"]);
         Assert.Equal("SKAO/SKAMID", env["OBS_COLLECTION"]);
-        Assert.Equal("/ingest/staging", env["OUT_DIR"]);
+        Assert.Equal("/ingest", env["SRCNET_INGEST_ROOT"]);
+        Assert.Equal("/ingest/staging", env["SRCNET_STAGING_DIR"]);
+        Assert.Equal("meta", env["SRCNET_METADATA_SUFFIX"]);
     }
 
     [Fact]
@@ -154,7 +165,7 @@ public class JobTests
         Assert.Equal("sims.skao", env["IVOID_AUTHORITY"]);
         Assert.Equal("/aastar", env["IVOID_PATH"]);
         Assert.Equal("SKAO/TEST", env["OBS_COLLECTION"]);
-        Assert.Equal("/ingest/staging/", env["OUT_DIR"]);
+        Assert.Equal("/ingest/staging", env["SRCNET_STAGING_DIR"]);
         Assert.Equal("/ingest/staging/sim_scope", plan.Run.StagingDir);
     }
 
@@ -190,22 +201,16 @@ public class JobTests
     [InlineData("[cleaned, visibility, dirty]", new[] { "--visibility", "--dirty", "--cleaned" })]
     public void The_container_runs_the_workflow_module_with_exactly_the_product_flags_in_canonical_order(string products, string[] flags)
     {
-        var script = JobPlan(("srcnet:workflow.products", products)).Script();
+        var command = JobPlan(("srcnet:workflow.products", products)).WorkflowCommand();
 
-        var run = Assert.Single(script.Split('\n'), l => l.Contains("python", StringComparison.Ordinal));
-        var words = run.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(w => w != "python").ToList();
-        Assert.Equal(["python", "-m", "karabo.workflows.SRCNet_SKA-MID_AAstar", .. flags], words);
+        Assert.Equal(["python", "-m", "karabo.workflows.SRCNet_SKA-MID_AAstar", .. flags], command);
     }
 
     [Fact]
-    public void The_container_creates_out_dir_before_starting_the_workflow()
+    public void A_configured_group_reaches_the_run_script()
     {
-        var lines = JobPlan().Script().Split('\n').ToList();
-
-        var mkdir = lines.FindIndex(l => l.Contains("mkdir -p", StringComparison.Ordinal) && l.Contains("$OUT_DIR", StringComparison.Ordinal));
-        var python = lines.FindIndex(l => l.Contains("python -m", StringComparison.Ordinal));
-        Assert.True(mkdir >= 0, "the script does not create OUT_DIR");
-        Assert.True(mkdir < python, "OUT_DIR is created after the workflow starts");
+        Assert.Equal("2000", JobPlan(("srcnet:ingestor.persistence.group", "2000")).EnvVars()["SRCNET_INGEST_GID"]);
+        Assert.DoesNotContain("SRCNET_INGEST_GID", JobPlan().EnvVars().Keys);
     }
 
     [Fact]

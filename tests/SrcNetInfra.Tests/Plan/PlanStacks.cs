@@ -81,12 +81,17 @@ internal static class PlanStacks
         return env.ToDictionary(e => e.Name, e => e.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>The container's shell script (command <c>/bin/sh -c &lt;script&gt;</c>).</summary>
-    public static string Script(this EnvironmentPlan plan)
+    /// <summary>
+    /// The command the run script runs (<c>/bin/sh -c &lt;run script&gt; srcnet-run &lt;workflow command...&gt;</c>),
+    /// after checking that the container runs the run script.
+    /// </summary>
+    public static IReadOnlyList<string> WorkflowCommand(this EnvironmentPlan plan)
     {
         var container = plan.Container();
         Assert.Equal(["/bin/sh", "-c"], container.Command);
-        return Assert.Single(container.Args);
+        Assert.Equal(ContainerScripts.Run, container.Args[0]);
+        Assert.Equal(ContainerScripts.RunName, container.Args[1]);
+        return [.. container.Args.Skip(2)];
     }
 
     /// <summary>A nested map of the Helm values by a dotted path, e.g. <c>config.debug</c>.</summary>

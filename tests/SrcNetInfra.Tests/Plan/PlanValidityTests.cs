@@ -61,7 +61,7 @@ public partial class PlanValidityTests
 
         Assert.Equal(stack, plan.Spec.Stack);
         AssertValidLabels(plan);
-        var workload = Assert.Single(plan.In(Lifecycle.Workload));
+        var workload = Assert.Single(plan.Objects, o => o.ResourceName == Planner.WorkloadResource);
         Assert.True(workload.Name.Length <= (workload.Kind == "CronJob" ? 52 : 63), $"{workload} is too long a name");
         Assert.Matches(Dns1123Label(), workload.Name);
     }

@@ -14,8 +14,8 @@ public class ScratchTests
     {
         var plan = PlanStacks.Plan(PlanStacks.Big.With(("srcnet:scratch.mode", "ephemeral"), ("srcnet:scratch.storageClass", "local-path")));
 
-        Assert.DoesNotContain(plan.Objects, o => o.Kind == "PersistentVolumeClaim");
-        Assert.Empty(plan.In(Lifecycle.Scratch));
+        Assert.DoesNotContain(plan.Objects, o => o.Kind == "PersistentVolumeClaim" && o.Name != IngestAreaClaim.Name);
+        Assert.DoesNotContain(plan.Objects, o => o.ResourceName == "scratch");
         var volume = plan.Volume(Scratch.VolumeName);
         Assert.Null(volume.PersistentVolumeClaim);
         var claim = volume.Ephemeral.VolumeClaimTemplate.Spec;
@@ -50,7 +50,7 @@ public class ScratchTests
         var plan = PlanStacks.Plan(("srcnet:workflow.mode", mode));
 
         Assert.NotNull(plan.Volume(Scratch.VolumeName).Ephemeral);
-        Assert.DoesNotContain(plan.Objects, o => o.Kind == "PersistentVolumeClaim");
+        Assert.DoesNotContain(plan.Objects, o => o.Kind == "PersistentVolumeClaim" && o.Name != IngestAreaClaim.Name);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ScratchTests
     {
         var plan = PlanStacks.Plan(PlanStacks.Big.With(("srcnet:scratch.mode", "sharedClaim"), ("srcnet:scratch.storageClass", "cephfs-scratch")));
 
-        var claim = Assert.IsType<V1PersistentVolumeClaim>(Assert.Single(plan.In(Lifecycle.Scratch)).Object);
+        var claim = Assert.IsType<V1PersistentVolumeClaim>(Assert.Single(plan.Objects, o => o.ResourceName == "scratch").Object);
         Assert.Equal("temporal-scratch", claim.Metadata.Name);
         var request = plan.Environment.Sizing.ScratchRequest;
         Assert.Equal(request.Value, claim.Spec.Resources.Requests["storage"].ToDecimal());
@@ -79,7 +79,7 @@ public class ScratchTests
             ("srcnet:scratch.claimName", "my-scratch"),
             ("srcnet:scratch.accessMode", "ReadWriteMany"));
 
-        var claim = plan.Single<V1PersistentVolumeClaim>();
+        var claim = (V1PersistentVolumeClaim)plan.Objects.Single(o => o.ResourceName == "scratch").Object;
         Assert.Equal("my-scratch", claim.Metadata.Name);
         Assert.Equal(["ReadWriteMany"], claim.Spec.AccessModes);
         Assert.Equal("my-scratch", plan.Volume(Scratch.VolumeName).PersistentVolumeClaim.ClaimName);

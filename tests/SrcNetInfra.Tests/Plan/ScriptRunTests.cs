@@ -5,13 +5,14 @@ using SrcNetInfra.Core.Plan;
 namespace SrcNetInfra.Tests.Plan;
 
 /// <summary>
-/// Runs the container's shell script for real, with <c>python</c> replaced by a stub that records
-/// what the workflow would see: the arguments, OBS_ID, FILE_PREFIX and whether OUT_DIR exists.
-/// Needs a POSIX shell; on Windows these tests do nothing.
+/// Runs the rendered container for real: its command, its arguments (the run script and the
+/// workflow command) and its environment, with <c>python</c> replaced by a stand-in that records
+/// what the workflow would see and writes the products its flags ask for, and with the ingest claim
+/// a temporary directory. Needs a POSIX shell; on Windows these tests do nothing.
 /// </summary>
 public class ScriptRunTests
 {
-    private sealed record Seen(string Args, string ObsId, string FilePrefix, bool OutDirExisted, string Stdout);
+    private sealed record Seen(string Args, string ObsId, string FilePrefix, bool OutDirExisted, string Stdout, string[] Staged);
 
     private static Seen? RunScript(EnvironmentPlan plan)
     {
@@ -24,7 +25,14 @@ public class ScriptRunTests
             var stub = Path.Combine(bin.FullName, "python");
             File.WriteAllText(stub,
                 "#!/bin/sh\n" +
-                $"{{ echo \"$*\"; echo \"${{OBS_ID:-}}\"; echo \"${{FILE_PREFIX:-}}\"; if [ -d \"$OUT_DIR\" ]; then echo yes; else echo no; fi; }} > '{record}'\n");
+                $"{{ echo \"$*\"; echo \"${{OBS_ID:-}}\"; echo \"${{FILE_PREFIX:-}}\"; if [ -d \"$OUT_DIR\" ]; then echo yes; else echo no; fi; }} > '{record}'\n" +
+                // As the workflow does: products and their .meta into OUT_DIR/<scope>/ (docs/workflow.md#where-each-file-lands).
+                "d=\"$OUT_DIR/$RUCIO_NAMESPACE\"; mkdir -p \"$d\"\n" +
+                "for a in \"$@\"; do case $a in\n" +
+                "  --dirty) echo x > \"$d/${FILE_PREFIX}dirty.fits\"; echo {} > \"$d/${FILE_PREFIX}dirty.fits.meta\" ;;\n" +
+                "  --cleaned) echo x > \"$d/${FILE_PREFIX}cleaned.fits\"; echo {} > \"$d/${FILE_PREFIX}cleaned.fits.meta\" ;;\n" +
+                "  --visibility) mkdir -p \"$d/${FILE_PREFIX}measurements.ms\"; echo x > \"$d/${FILE_PREFIX}measurements.ms/table.dat\"; echo {} > \"$d/${FILE_PREFIX}measurements.ms.meta\" ;;\n" +
+                "esac; done\n");
             File.SetUnixFileMode(stub, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
             var container = plan.Container();
@@ -33,10 +41,12 @@ public class ScriptRunTests
             start.Environment.Clear();
             start.Environment["PATH"] = bin.FullName + ":/usr/bin:/bin";
             foreach (var e in container.Env.Where(e => e.Value is not null)) start.Environment[e.Name] = e.Value;
-            // The downward API's pod name, as the kubelet would set it for a CronJob's pod.
-            if (container.Env.Any(e => e.Name == SimulationRun.PodNameVariable)) start.Environment[SimulationRun.PodNameVariable] = "karabo-aastar-29395260-x7k2p";
-            // The pod's /ingest is not writable here: stage in the temp dir instead.
-            start.Environment["OUT_DIR"] = Path.Combine(dir.FullName, "ingest", "staging");
+            // The downward API's pod name, as the kubelet would set it.
+            start.Environment[SimulationRun.PodNameVariable] = "karabo-aastar-29395260-x7k2p";
+            // The pod's /ingest is not writable here: the claim is a temporary directory.
+            var ingest = Path.Combine(dir.FullName, "ingest");
+            start.Environment[ContainerScripts.IngestRootVariable] = ingest;
+            start.Environment[ContainerScripts.StagingDirVariable] = Path.Combine(ingest, "staging");
 
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
@@ -44,7 +54,10 @@ public class ScriptRunTests
             process.WaitForExit();
             Assert.True(process.ExitCode == 0, $"the script failed ({process.ExitCode}): {stderr}");
             var lines = File.ReadAllLines(record);
-            return new Seen(lines[0], lines[1], lines[2], lines[3] == "yes", stdout.Result);
+            var staging = Path.Combine(ingest, "staging");
+            var staged = Directory.EnumerateFileSystemEntries(staging, "*", SearchOption.AllDirectories)
+                .Select(p => Path.GetRelativePath(staging, p)).Order(StringComparer.Ordinal).ToArray();
+            return new Seen(lines[0], lines[1], lines[2], lines[3] == "yes", stdout.Result, staged);
         }
         finally
         {
@@ -63,6 +76,11 @@ public class ScriptRunTests
         Assert.Equal("1a2b3c4d-SKAMID-Karabo", seen.FilePrefix);
         Assert.True(seen.OutDirExisted, "OUT_DIR did not exist when the workflow started");
         Assert.Equal($"{SimulationRun.RunMarker} OBS_ID=1a2b3c4d_SKAMID_Karabo FILE_PREFIX=1a2b3c4d-SKAMID-Karabo", seen.Stdout.Split('\n')[0]);
+        // Handed over to the ingestor's staging/<scope>/ once the workflow succeeded.
+        Assert.Equal(
+            ["testing", "testing/1a2b3c4d-SKAMID-Karabocleaned.fits", "testing/1a2b3c4d-SKAMID-Karabocleaned.fits.meta",
+             "testing/1a2b3c4d-SKAMID-Karabodirty.fits", "testing/1a2b3c4d-SKAMID-Karabodirty.fits.meta"],
+            seen.Staged);
     }
 
     [Fact]
@@ -86,6 +104,7 @@ public class ScriptRunTests
             System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
         Assert.InRange(started, before.AddSeconds(-1), after);
         Assert.True(seen.OutDirExisted, "OUT_DIR did not exist when the workflow started");
+        Assert.Contains($"testing/{seen.FilePrefix}measurements.ms.meta", seen.Staged);
         // srcnet verify finds a CronJob run's ids only in this first log line.
         Assert.Equal($"{SimulationRun.RunMarker} OBS_ID={seen.ObsId} FILE_PREFIX={seen.FilePrefix}", seen.Stdout.Split('\n')[0]);
     }

@@ -56,7 +56,7 @@ public class SizingTests
 
         Assert.Equal(
             ephemeral.Volume(Scratch.VolumeName).Ephemeral.VolumeClaimTemplate.Spec.Resources.Requests["storage"].ToString(),
-            shared.Single<V1PersistentVolumeClaim>().Spec.Resources.Requests["storage"].ToString());
+            ((V1PersistentVolumeClaim)shared.Objects.Single(o => o.ResourceName == "scratch").Object).Spec.Resources.Requests["storage"].ToString());
     }
 
     [Fact]

@@ -52,15 +52,6 @@ public class RunMarkerTests
     }
 
     [Fact]
-    public void The_script_a_run_executes_writes_the_marker_first()
-    {
-        var script = SimulationRun.Script(Cluster.Prod.Spec.Workflow, cron: true);
-        var echo = script.Split('\n').First(l => l.StartsWith("echo", StringComparison.Ordinal));
-
-        Assert.Equal("echo \"srcnet-run: OBS_ID=$OBS_ID FILE_PREFIX=$FILE_PREFIX\"", echo);
-    }
-
-    [Fact]
     public void RunIds_match_either_id_exactly()
     {
         var ids = new RunIds("o", "p");

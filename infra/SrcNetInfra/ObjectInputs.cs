@@ -1,0 +1,45 @@
+using System.Collections;
+using System.Collections.Immutable;
+using Pulumi;
+using SrcNetInfra.Core.Plan;
+
+namespace SrcNetInfra;
+
+/// <summary>
+/// Plain object trees (maps, lists, strings, numbers, booleans) as Pulumi inputs: the SDK accepts
+/// only ImmutableDictionary and ImmutableArray as collection inputs (sdk/Pulumi/Serialization/
+/// Converter.cs, CheckTargetType). A run's Job gets its run-dependent values as outputs of the run id.
+/// </summary>
+internal static class ObjectInputs
+{
+    public static ImmutableDictionary<string, object?> Of(IDictionary<string, object> plain) =>
+        (ImmutableDictionary<string, object?>)Convert(plain, [], _ => null)!;
+
+    /// <summary>The Job's fields for the run id <paramref name="runId"/>: known except where the id goes.</summary>
+    public static ImmutableDictionary<string, object?> ForRun(RunObjectStep step, Output<string> runId)
+    {
+        var template = RunTemplate.Of(step);
+        var actual = runId.Apply(id => PlainValues.FromObject(step.ForRun(id)));
+        var dependent = template.RunDependentPaths.Select(p => string.Join("\u0000", p)).ToHashSet(StringComparer.Ordinal);
+        return (ImmutableDictionary<string, object?>)Convert(template.Plain, [], path =>
+            dependent.Contains(string.Join("\u0000", path))
+                ? actual.Apply(tree => (string)RunTemplate.At(tree, path))
+                : null)!;
+    }
+
+    private static object? Convert(object? value, List<object> path, Func<IReadOnlyList<object>, Output<string>?> substitute)
+    {
+        if (substitute(path) is { } output) return output;
+        switch (value)
+        {
+            case IDictionary<string, object> map:
+                return map.ToImmutableDictionary(kv => kv.Key, kv => Convert(kv.Value, [.. path, kv.Key], substitute), StringComparer.Ordinal);
+            case string s:
+                return s;
+            case IList list:
+                return list.Cast<object>().Select((item, i) => Convert(item, [.. path, i], substitute)).ToImmutableArray();
+            default:
+                return value;
+        }
+    }
+}
