@@ -29,11 +29,11 @@ public class PlanStepsBenchmarks
     [Benchmark]
     public EnvironmentPlan Plan() => Planner.Plan(_environment);
 
-    /// <summary>The plan's objects as one multi-document YAML (KubernetesYaml.SerializeAll) under a comment header.</summary>
+    /// <summary>The plan's objects as one multi-document YAML (JsonForm, then YamlWriter) under a comment header.</summary>
     [Benchmark]
     public string RenderManifests() => Manifests.Render(_plan);
 
-    /// <summary>The ingestor's values.yaml and its release file (YamlDotNet, plain serializer).</summary>
+    /// <summary>The ingestor's values.yaml and its release file (YamlWriter).</summary>
     [Benchmark]
     public int RenderHelm() => HelmValues.Render(_plan.Ingestor).Length + HelmValues.ReleaseFile(_plan.Ingestor).Length;
 }

@@ -1,29 +1,27 @@
 using SrcNetInfra.Core.Plan;
-using YamlDotNet.Serialization;
 
 namespace SrcNetInfra.Core.Rendering;
 
 /// <summary>The ingestor release as files: its values.yaml and a description with the Helm command.</summary>
 public static class HelmValues
 {
-    // Strings that YAML would read as something else ("false", "5", "0.34") are quoted, so Helm
-    // gets exactly the types the chart expects.
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .WithQuotingNecessaryStrings()
-        .DisableAliases()
-        .Build();
-
+    // YamlWriter quotes strings that YAML would read as something else ("false", "5", "0.1.30"), so
+    // Helm (sigs.k8s.io/yaml, YAML 1.1) gets exactly the types the chart expects.
     public static string Render(HelmReleaseSpec release) =>
-        $"# Values of the {release.Chart} {release.Version} release '{release.Name}' in namespace {release.Namespace}.\n" +
-        Serializer.Serialize(release.Values);
+        YamlWriter.Comment($"Values of the {release.Chart} {release.Version} release '{release.Name}' in namespace {release.Namespace}.") +
+        YamlWriter.Document(release.Values);
 
     /// <summary>
     /// The release as data (chart, version, repository, namespace) with the equivalent command, for
     /// sites that install the ingestor with Helm themselves.
     /// </summary>
-    public static string ReleaseFile(HelmReleaseSpec release)
-    {
-        var description = new OrderedDictionary<string, object>
+    public static string ReleaseFile(HelmReleaseSpec release) =>
+        YamlWriter.Comment("The ingestor release `pulumi up` installs; run `command` from this directory to install it with Helm.") +
+        YamlWriter.Document(ReleaseDescription(release));
+
+    /// <summary>What <see cref="ReleaseFile"/> writes, as a tree.</summary>
+    public static OrderedDictionary<string, object> ReleaseDescription(HelmReleaseSpec release) =>
+        new()
         {
             ["release"] = release.Name,
             ["namespace"] = release.Namespace,
@@ -33,7 +31,4 @@ public static class HelmValues
             ["values"] = Manifests.ValuesFileName,
             ["command"] = release.HelmCommand(Manifests.ValuesFileName),
         };
-        return "# The ingestor release `pulumi up` installs; run `command` from this directory to install it with Helm.\n" +
-               Serializer.Serialize(description);
-    }
 }

@@ -1,4 +1,4 @@
-using k8s;
+using System.Text;
 using SrcNetInfra.Core.Plan;
 
 namespace SrcNetInfra.Core.Rendering;
@@ -16,9 +16,21 @@ public static class Manifests
 
     public static string Render(EnvironmentPlan plan)
     {
-        var header = Header(plan).Select(line => line.Length == 0 ? "#" : "# " + line);
-        var body = KubernetesYaml.SerializeAll(plan.Objects.Select(o => (object)o.Object));
-        return string.Join("\n", header) + "\n---\n" + body.TrimEnd('\n') + "\n";
+        var yaml = new StringBuilder();
+        foreach (var line in Header(plan)) yaml.Append(YamlWriter.Comment(line));
+        return yaml.Append(Documents(plan.Objects.Select(o => (object)o.Object))).ToString();
+    }
+
+    /// <summary>Objects as YAML documents in their JSON form, each after a <c>---</c> line.</summary>
+    public static string Documents(IEnumerable<object> objects)
+    {
+        var yaml = new StringBuilder();
+        foreach (var o in objects)
+        {
+            yaml.Append("---\n");
+            YamlWriter.AppendDocument(yaml, JsonForm.Of(o));
+        }
+        return yaml.ToString();
     }
 
     private static IEnumerable<string> Header(EnvironmentPlan plan)

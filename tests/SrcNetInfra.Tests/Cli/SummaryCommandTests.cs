@@ -61,8 +61,8 @@ public class SummaryCommandTests
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(": `pulumi up` starts a new run (new OBS_ID).**", run.Out);
         Assert.Contains("```diff\n--- base/manifests.yaml\n+++ head/manifests.yaml\n", run.Out);
-        Assert.Contains("-          value: \"8\"", run.Out);
-        Assert.Contains("+          value: \"12\"", run.Out);
+        Assert.Contains("-          value: '8'", run.Out);
+        Assert.Contains("+          value: '12'", run.Out);
         Assert.Matches(@"Rendered changes against the base branch: \+\d+ −\d+ lines", run.Out);
     }
 
@@ -75,7 +75,7 @@ public class SummaryCommandTests
         var head = dir.Write("Pulumi.dev.yaml", File.ReadAllText(Repo.StackFile("dev")).Replace("requestsCpu: \"8\"", "requestsCpu: \"10\"", StringComparison.Ordinal));
 
         var run = CliRun.In(dir.Path, "summary", "--config-file", head, "--markdown", "--base-render", baseDir);
-        Assert.Contains("+    requests.cpu: 10", run.Out);
+        Assert.Contains("+    requests.cpu: '10'", run.Out);
         Assert.DoesNotContain("starts a new run", run.Out);
     }
 
