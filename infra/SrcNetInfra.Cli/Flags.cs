@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using SrcNetInfra.Core.Config;
 
 namespace SrcNetInfra.Cli;
 
@@ -14,7 +15,7 @@ public static class Flags
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
             if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
-            result.AddError($"{name}: expected a whole number (got '{text}')");
+            result.AddError($"{name}: expected a whole number (got {UserText.Quote(text)})");
             return null;
         },
     };
@@ -27,7 +28,7 @@ public static class Flags
         {
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
             if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)) return value;
-            result.AddError($"{name}: expected a number such as 1.304e9 (got '{text}')");
+            result.AddError($"{name}: expected a number such as 1.304e9 (got {UserText.Quote(text)})");
             return null;
         },
     };

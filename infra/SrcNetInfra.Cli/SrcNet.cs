@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using SrcNetInfra.Cli.Verbs;
+using SrcNetInfra.Core.Config;
 
 namespace SrcNetInfra.Cli;
 
@@ -24,8 +25,8 @@ public static class SrcNet
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors) error.WriteLine($"srcnet: {e.Message}");
-                error.WriteLine($"Run '{string.Join(" ", VerbPath(parse))} --help' for usage.");
+            foreach (var e in parse.Errors) error.WriteLine($"srcnet: {UserText.Line(e.Message)}");
+            error.WriteLine($"Run '{string.Join(" ", VerbPath(parse))} --help' for usage.");
             return ExitCodes.UsageOrConfig;
         }
         try
@@ -36,7 +37,7 @@ public static class SrcNet
         }
         catch (UsageException e)
         {
-            error.WriteLine($"srcnet: {e.Message}");
+            error.WriteLine($"srcnet: {UserText.Line(e.Message)}");
             return ExitCodes.UsageOrConfig;
         }
         catch (ConfigErrorsReported)
@@ -45,12 +46,12 @@ public static class SrcNet
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"srcnet: {e.Message}");
+            error.WriteLine($"srcnet: {UserText.Line(e.Message)}");
             return ExitCodes.Failure;
         }
         catch (Exception e)
         {
-            error.WriteLine($"srcnet: unexpected error ({e.GetType().Name}): {e.Message}");
+            error.WriteLine($"srcnet: unexpected error ({e.GetType().Name}): {UserText.Line(e.Message)}");
             error.WriteLine("This is a bug in srcnet; please report it with the command you ran.");
             return ExitCodes.Failure;
         }

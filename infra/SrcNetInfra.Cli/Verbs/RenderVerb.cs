@@ -37,7 +37,7 @@ public static partial class RenderVerb
         {
             var id = parse.GetValue(runId);
             if (id is not null && !RunIdPattern().IsMatch(id))
-                throw new UsageException($"--run-id: must be 8 lower-case hex digits such as 1a2b3c4d (got '{id}')");
+                throw new UsageException($"--run-id: must be 8 lower-case hex digits such as 1a2b3c4d (got {Core.Config.UserText.Quote(id)})");
             var file = source.Require(parse, context.WorkingDirectory);
             var env = context.Check(file);
             if (id is not null && env.Spec.Workflow.Mode != Core.Model.WorkflowMode.Job)

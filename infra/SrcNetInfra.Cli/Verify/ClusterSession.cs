@@ -1,5 +1,6 @@
 using System.Net;
 using k8s;
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Verification;
 
 namespace SrcNetInfra.Cli.Verify;
@@ -37,7 +38,7 @@ public sealed class ClusterSession : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var flag = context is not null && e.Message.Contains(context, StringComparison.Ordinal) ? "--context" : "--kubeconfig";
-            throw new UsageException($"{flag}: cannot use {display(kubeconfig)}{(context is null ? "" : $" with context {context}")}: {e.Message}");
+            throw new UsageException($"{flag}: cannot use {display(kubeconfig)}{(context is null ? "" : $" with context {UserText.Quote(context)}")}: {UserText.Line(e.Message)}");
         }
         config.HttpClientTimeout = timeout;
         var client = new Kubernetes(config) { CreateWebSocketBuilder = () => new StatusAwareWebSocketBuilder() };

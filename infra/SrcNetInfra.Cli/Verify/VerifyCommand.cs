@@ -20,7 +20,7 @@ public static class VerifyCommand
         }
         catch (ClusterFailure failure)
         {
-            context.Error.WriteLine($"srcnet: {failure.Message}");
+            context.Error.WriteLine($"srcnet: {Core.Config.UserText.Line(failure.Message)}");
             if (request.Json) context.Out.Write(VerifyReport.ErrorJson(request.Target, session.Cluster, ExitCodes.Failure, failure.Message));
             return ExitCodes.Failure;
         }

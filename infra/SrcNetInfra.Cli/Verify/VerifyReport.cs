@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Model;
 using SrcNetInfra.Core.Verification;
 
@@ -23,7 +24,8 @@ public static class VerifyReport
         var o = f.Observation;
         var t = o.Target;
         var text = new StringBuilder();
-        void Line(string label, string value) => text.Append($"{label,-10} {value}".TrimEnd()).Append('\n');
+        // What the cluster says (pod messages, log lines) is shown escaped: a log must not rewrite the terminal.
+        void Line(string label, string value) => text.Append(UserText.Escape($"{label,-10} {value}".TrimEnd())).Append('\n');
 
         Line("stack", $"{t.Stack}: namespace {t.Namespace} on {o.Cluster}");
         Line("workload", t.Mode == WorkflowMode.Job ? $"Job {o.JobName ?? $"{t.WorkloadName}-<runId>"} ({t.RunSelector})" : $"CronJob {t.WorkloadName} ({t.Schedule})");
@@ -47,7 +49,7 @@ public static class VerifyReport
         if (f.LogTail.Count > 0)
         {
             text.Append($"log        last {f.LogTail.Count} lines of {o.Run?.PodName}:\n");
-            foreach (var line in f.LogTail) text.Append("  | ").Append(line).Append('\n');
+            foreach (var line in f.LogTail) text.Append("  | ").Append(UserText.Escape(line)).Append('\n');
         }
         Line("verdict", $"{verdict.Name}: {verdict.Message}");
         return text.ToString();

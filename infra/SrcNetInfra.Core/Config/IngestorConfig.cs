@@ -23,7 +23,7 @@ internal static class IngestorConfig
                 $"the values srcnet writes are those of chart {ChartVersion}; {version} may expect others (0.1.1 changed them incompatibly)");
         var repository = s.String("repository", "https://gitlab.com/api/v4/projects/51600992/packages/helm/stable");
         if (!Uri.TryCreate(repository, UriKind.Absolute, out var repo) || repo.Scheme is not ("https" or "http" or "oci"))
-            problems.Error(s.KeyOf("repository"), $"must be a chart repository URL (https:// or oci://), got '{repository}'");
+            problems.Error(s.KeyOf("repository"), $"must be a chart repository URL (https:// or oci://), got {UserText.Quote(repository)}");
 
         var image = s.Section("image");
         var imageRepository = image.String("repository", "registry.gitlab.com/ska-telescope/src/src-dm/ska-src-dm-di-ingestor");
@@ -48,7 +48,7 @@ internal static class IngestorConfig
             OidcTokenEndpoint: c.String("oidcTokenEndpoint", "https://ska-iam.stfc.ac.uk/token"));
         c.Done();
         if (settings.MetadataSuffix.Length == 0 || settings.MetadataSuffix.Contains('/'))
-            problems.Error(c.KeyOf("metadataSuffix"), $"must be a file-name suffix such as meta (got '{settings.MetadataSuffix}')");
+            problems.Error(c.KeyOf("metadataSuffix"), $"must be a file-name suffix such as meta (got {UserText.Quote(settings.MetadataSuffix)})");
         CheckHttpsUrl(c, "rucioCfgClientHost", settings.RucioCfgClientHost, problems);
         CheckHttpsUrl(c, "oidcTokenEndpoint", settings.OidcTokenEndpoint, problems);
 
@@ -71,6 +71,6 @@ internal static class IngestorConfig
     private static void CheckHttpsUrl(ConfigSection c, string key, string value, Problems problems)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            problems.Error(c.KeyOf(key), $"must be an http(s) URL such as https://rucio.example.org (got '{value}')");
+            problems.Error(c.KeyOf(key), $"must be an http(s) URL such as https://rucio.example.org (got {UserText.Quote(value)})");
     }
 }

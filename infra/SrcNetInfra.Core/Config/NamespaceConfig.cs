@@ -16,9 +16,9 @@ internal static class NamespaceConfig
         foreach (var (key, value) in labels)
         {
             var complaint = Names.CheckLabelKey(key) ?? Names.CheckLabelValue(value);
-            if (complaint is not null) problems.Error($"{s.KeyOf("labels")}.{key}", complaint);
+            if (complaint is not null) problems.Error($"{s.KeyOf("labels")}.{UserText.Show(key)}", complaint);
             else if (key.StartsWith("app.kubernetes.io/", StringComparison.Ordinal) || key.StartsWith("pod-security.kubernetes.io/", StringComparison.Ordinal))
-                problems.Error($"{s.KeyOf("labels")}.{key}", "is set by srcnet itself; choose a label outside app.kubernetes.io/ and pod-security.kubernetes.io/");
+                problems.Error($"{s.KeyOf("labels")}.{UserText.Show(key)}", "is set by srcnet itself; choose a label outside app.kubernetes.io/ and pod-security.kubernetes.io/");
         }
 
         // baseline: the workflow and the ingestor run as ordinary pods; nothing needs host access.

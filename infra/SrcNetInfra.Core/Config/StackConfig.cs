@@ -36,11 +36,11 @@ public static class StackConfig
     {
         // The stack's name is the app.kubernetes.io/instance label of every object.
         if (stack.Length == 0 || Names.CheckLabelValue(stack) is not null)
-            problems.Error($"stack {stack}", $"the stack name becomes the label app.kubernetes.io/instance: it must be 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got '{stack}')");
+            problems.Error($"stack {UserText.Show(stack)}", $"the stack name becomes the label app.kubernetes.io/instance: it must be 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got {UserText.Quote(stack)})");
         foreach (var key in values.Keys.Where(k => !AllKeys.Contains(k)).Order(StringComparer.Ordinal))
         {
             var hint = KeySuggestion.Nearest(key, AllKeys);
-            problems.Error(FullKey(key),
+            problems.Error(FullKey(UserText.Show(key)),
                 $"unknown key{(hint is null ? "" : $" (did you mean '{FullKey(hint)}'?)")}; srcnet keys are {string.Join(", ", AllKeys)}");
         }
 

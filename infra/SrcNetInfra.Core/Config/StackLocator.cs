@@ -29,7 +29,7 @@ public sealed partial class StackLocator(string root)
         error = null;
         if (!StackName().IsMatch(stack))
         {
-            error = $"--stack: '{stack}' is not a stack name (letters, digits, '_', '.', '-')";
+            error = $"--stack: {UserText.Quote(stack)} is not a stack name (letters, digits, '_', '.', '-')";
             return null;
         }
         var candidates = new[] { Path.Combine(Root, $"Pulumi.{stack}.yaml"), Path.Combine(Root, "stacks", $"Pulumi.{stack}.yaml") }

@@ -44,7 +44,7 @@ internal static partial class WorkflowConfig
         var schedule = ReadSchedule(s, mode, problems);
         var timeZone = s.OptionalString("timeZone");
         if (timeZone is not null && !TimeZoneName().IsMatch(timeZone))
-            problems.Error(s.KeyOf("timeZone"), $"must be an IANA time zone such as Etc/UTC or Europe/Zurich (got '{timeZone}')");
+            problems.Error(s.KeyOf("timeZone"), $"must be an IANA time zone such as Etc/UTC or Europe/Zurich (got {UserText.Quote(timeZone)})");
 
         var image = ReadImage(s.Section("image"), problems);
         var products = ReadProducts(s, problems);
@@ -53,7 +53,7 @@ internal static partial class WorkflowConfig
 
         var outDir = s.String("outDir", "/ingest/staging");
         if (!SafePath().IsMatch(outDir) || !(outDir + "/").StartsWith("/ingest/", StringComparison.Ordinal) || outDir.Contains("..", StringComparison.Ordinal))
-            problems.Error(s.KeyOf("outDir"), $"must be a path inside the ingest area mounted at /ingest, e.g. /ingest/staging (got '{outDir}')");
+            problems.Error(s.KeyOf("outDir"), $"must be a path inside the ingest area mounted at /ingest, e.g. /ingest/staging (got {UserText.Quote(outDir)})");
         else if (outDir.TrimEnd('/') != "/ingest/staging")
             problems.Warning(s.KeyOf("outDir"), $"the ingestor picks up products from staging/ of the ingest area; {outDir} may never be ingested");
 
@@ -93,7 +93,7 @@ internal static partial class WorkflowConfig
         }
         if (!IsKubernetesSchedule(schedule))
             problems.Error(s.KeyOf("schedule"),
-                $"must be a 5-field cron expression such as '0 * * * *' or one of @hourly, @daily, @weekly, @monthly, @yearly (got '{schedule}')");
+                $"must be a 5-field cron expression such as '0 * * * *' or one of @hourly, @daily, @weekly, @monthly, @yearly (got {UserText.Quote(schedule)})");
         return schedule;
     }
 
@@ -124,11 +124,11 @@ internal static partial class WorkflowConfig
         // A ':' after the last '/' is a tag (one before it may be a registry's port); '@' a digest.
         var lastSegment = repository[(repository.LastIndexOf('/') + 1)..];
         if (repository.Length == 0 || repository.Contains(' ') || lastSegment.Contains(':') || repository.Contains('@'))
-            problems.Error(s.KeyOf("repository"), $"must be an image repository such as ghcr.io/i4ds/karabo-pipeline, without a tag (got '{repository}')");
+            problems.Error(s.KeyOf("repository"), $"must be an image repository such as ghcr.io/i4ds/karabo-pipeline, without a tag (got {UserText.Quote(repository)})");
         if (tag == "latest")
             problems.Warning(s.KeyOf("tag"), "'latest' changes under a running stack; pin a version (karabo >= 0.34.0)");
         else if (tag.Length > 0 && !SafeWord().IsMatch(tag))
-            problems.Error(s.KeyOf("tag"), $"must be an image tag of letters, digits, '.', '_' and '-' (got '{tag}')");
+            problems.Error(s.KeyOf("tag"), $"must be an image tag of letters, digits, '.', '_' and '-' (got {UserText.Quote(tag)})");
         return new ContainerImage(repository, tag, pullPolicy);
     }
 
@@ -168,7 +168,7 @@ internal static partial class WorkflowConfig
         if (Band.Check(start, end, inc, "startFreqHz", "endFreqHz") is { } band)
             problems.Error(s.KeyOf(band.Field == BandField.EndFreq ? "endFreqHz" : "freqIncHz"), band.Message);
         if (!DateTime.TryParseExact(startDate, "MM.dd.yyyy'T'HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            problems.Error(s.KeyOf("startDateAndTime"), $"must be a UTC time as MM.DD.YYYYTHH:MM, e.g. 04.26.2020T16:36 (got '{startDate}')");
+            problems.Error(s.KeyOf("startDateAndTime"), $"must be a UTC time as MM.DD.YYYYTHH:MM, e.g. 04.26.2020T16:36 (got {UserText.Quote(startDate)})");
         if (stations != 144)
             problems.Warning(s.KeyOf("stations"), $"the workflow always simulates SKA-Mid AA* (144 stations); {stations} only changes the estimate");
 
@@ -181,7 +181,7 @@ internal static partial class WorkflowConfig
         if (text == "None") return null;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v < Math.PI)
             return v;
-        problems.Error(s.KeyOf("imagingCellsize"), $"must be a cell size in radians per pixel (> 0) or None to derive it from the field of view (got '{text}')");
+        problems.Error(s.KeyOf("imagingCellsize"), $"must be a cell size in radians per pixel (> 0) or None to derive it from the field of view (got {UserText.Quote(text)})");
         return null;
     }
 
@@ -189,7 +189,7 @@ internal static partial class WorkflowConfig
     {
         var scope = s.String("rucioNamespace", "testing");
         if (!RucioScope().IsMatch(scope))
-            problems.Error(s.KeyOf("rucioNamespace"), $"must be a Rucio scope: 1 to 25 letters, digits, '_', '.' or '-' (got '{scope}')");
+            problems.Error(s.KeyOf("rucioNamespace"), $"must be a Rucio scope: 1 to 25 letters, digits, '_', '.' or '-' (got {UserText.Quote(scope)})");
         var lifetime = s.Number("rucioLifetime", 31_536_000, v => v >= 1 && v == Math.Floor(v) && v <= long.MaxValue / 2 ? null : "must be a whole number of seconds, at least 1");
         var authority = s.String("ivoidAuthority", "test.skao");
         var path = s.String("ivoidPath", "/~");
@@ -211,9 +211,9 @@ internal static partial class WorkflowConfig
         var pattern = s.String(key, fallback);
         var parts = pattern.Split(MetadataSpec.RunPlaceholder);
         if (parts.Length != 2)
-            problems.Error(s.KeyOf(key), $"must contain {MetadataSpec.RunPlaceholder} exactly once, so that every run is unique (got '{pattern}')");
+            problems.Error(s.KeyOf(key), $"must contain {MetadataSpec.RunPlaceholder} exactly once, so that every run is unique (got {UserText.Quote(pattern)})");
         else if (!parts.All(p => SafeWord().IsMatch(p)))
-            problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got '{pattern}')");
+            problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got {UserText.Quote(pattern)})");
         return pattern;
     }
 
@@ -256,7 +256,7 @@ internal static partial class WorkflowConfig
         var effect = s.OptionalString("effect");
         s.Done();
         if (effect is not null && !TaintEffects.Contains(effect))
-            problems.Error(s.KeyOf("effect"), $"must be one of {string.Join(", ", TaintEffects)}, or unset for every effect (got '{effect}')");
+            problems.Error(s.KeyOf("effect"), $"must be one of {string.Join(", ", TaintEffects)}, or unset for every effect (got {UserText.Quote(effect)})");
         if (op == "Exists" && value is not null)
             problems.Error(s.KeyOf("value"), "must be unset with operator Exists");
         if (op == "Equal" && key is null)
