@@ -12,10 +12,13 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
-    /// <summary>Problems as <c>file: error: key: message</c>, one line each, like a compiler's.</summary>
+    /// <summary>
+    /// Problems as <c>file: error: key: message</c>, one line each, like a compiler's. A problem of
+    /// the file itself (its key is the file's path) names it as the user gave it.
+    /// </summary>
     public void WriteProblems(string file, IEnumerable<Problem> problems)
     {
-        foreach (var p in problems) Error.WriteLine($"{Display(file)}: {p}");
+        foreach (var p in problems) Error.WriteLine($"{Display(file)}: {(p.Key == file ? p with { Key = Display(file) } : p)}");
     }
 
     /// <summary>

@@ -24,17 +24,16 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         return match.Success ? match.Groups["stack"].Value : System.IO.Path.GetFileNameWithoutExtension(fileName);
     }
 
-    /// <summary>Reads a stack file; returns null (with a problem naming the file) when it cannot be read.</summary>
+    /// <summary>
+    /// Reads a stack file; returns null (with a problem naming the file) when it cannot be read, or
+    /// holds more than a stack file ever does (<see cref="TextFile"/>, <see cref="YamlLimits"/>).
+    /// </summary>
     public static StackFile? Load(string path, Problems problems)
     {
-        string text;
-        try
+        var text = TextFile.Read(path, TextFile.StackFileLimit, out var refused);
+        if (text is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problems.Error(path, $"cannot read the stack file: {e.Message}");
+            problems.Error(path, refused!);
             return null;
         }
         return Parse(path, text, problems);
@@ -42,6 +41,11 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
 
     public static StackFile? Parse(string path, string yaml, Problems problems)
     {
+        if (YamlLimits.Check(yaml) is { } refused)
+        {
+            problems.Error(path, refused);
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -49,18 +53,8 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         }
         catch (YamlException e)
         {
-            // Some errors come without a position; for a tab used as indentation, find its line ourselves,
-            // and otherwise say no line rather than a wrong one.
-            var where = e.Start.Line > 1 || e.Start.Column > 1 ? $" (line {e.Start.Line}, column {e.Start.Column})"
-                : FirstTabIndentedLine(yaml) is { } tabLine ? $" (line {tabLine}, column 1)"
-                : "";
-            problems.Error(path, $"is not valid YAML{where}: {Innermost(e).Message}");
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet reports some malformed flow collections (an unclosed { or [) this way.
-            problems.Error(path, $"is not valid YAML: {e.Message} (is a {{ or [ left unclosed?)");
+            // What the event scan cannot see, such as a key given twice.
+            problems.Error(path, $"is not valid YAML {YamlLimits.At(e.Start)}: {UserText.Line(Innermost(e).Message)}");
             return null;
         }
 
@@ -105,17 +99,6 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
     /// <summary>A namespace one or two edits from srcnet (srcnt, scrnet, SRCNET) is surely a typo of it.</summary>
     private static bool LooksLikeSrcnet(string ns) =>
         KeySuggestion.Nearest(ns, [StackConfig.Namespace]) is not null;
-
-    private static int? FirstTabIndentedLine(string yaml)
-    {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var indent = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
-            if (indent.Contains('\t', StringComparison.Ordinal)) return i + 1;
-        }
-        return null;
-    }
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 

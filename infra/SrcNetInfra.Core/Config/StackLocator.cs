@@ -50,8 +50,10 @@ public sealed partial class StackLocator(string root)
         return null;
     }
 
+    /// <summary>Whether a file configures srcnet: keys; a file that cannot be read does not (validating it says why).</summary>
     private static bool HasSrcnetConfig(string path) =>
-        File.ReadLines(path).Any(line => line.TrimStart().StartsWith(StackConfig.Namespace + ":", StringComparison.Ordinal));
+        TextFile.Read(path, TextFile.StackFileLimit, out _) is { } text
+        && text.Split('\n').Any(line => line.TrimStart().StartsWith(StackConfig.Namespace + ":", StringComparison.Ordinal));
 
     /// <summary>
     /// Every stack file, root first, each group in name order (stable for --all output). Where a
