@@ -58,16 +58,12 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
             return null;
         }
 
+        var errorsBefore = problems.All.Count(p => p.IsError);
+        var root = StackFileShape.Check(path, stream, problems);
+        if (root is null) return null;
         var srcnet = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
-        var name = StackNameOf(path);
-        if (stream.Documents.Count == 0) return new StackFile(path, name, srcnet);
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Error(path, "must be a YAML map with a config: section, as Pulumi writes stack files");
-            return null;
-        }
         if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) || IsNull(configNode))
-            return new StackFile(path, name, srcnet);
+            return WithSrcnetKeys(path, srcnet, problems, errorsBefore);
         if (configNode is not YamlMappingNode config)
         {
             problems.Error(path, "its config: section must be a map of keys such as srcnet:workflow");
@@ -78,27 +74,39 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
-                problems.Error(path, $"config: keys must be plain names such as srcnet:workflow (line {keyNode.Start.Line})");
+                problems.Error(path, $"config: keys must be plain names such as srcnet:workflow {YamlLimits.At(keyNode.Start)}");
                 return null;
             }
-            var colon = key.IndexOf(':', StringComparison.Ordinal);
-            var ns = colon < 0 ? "" : key[..colon];
-            if (ns == StackConfig.Namespace)
+            if (key.StartsWith(StackConfig.Namespace + ":", StringComparison.Ordinal))
             {
-                srcnet[key[(colon + 1)..]] = ToJson(valueNode);
+                srcnet[key[(StackConfig.Namespace.Length + 1)..]] = ToJson(valueNode);
             }
-            else if (ns.Length > 0 && ns != StackConfig.Namespace && LooksLikeSrcnet(ns))
+            else if (MisplacedKey.IsNamespaceAsMap(key))
             {
-                problems.Warning(key, $"namespace '{ns}' is not '{StackConfig.Namespace}'; did you mean {StackConfig.Namespace}:{key[(colon + 1)..]}? It is ignored");
+                problems.Error(UserText.Show(key),
+                    "is read by Pulumi as one key of the project, not as a namespace, so srcnet never reads what it holds; " +
+                    "write each section as its own key of config:, such as srcnet:workflow");
+            }
+            else if (MisplacedKey.Intended(key) is { } meant)
+            {
+                problems.Error(UserText.Show(key), MisplacedKey.Explain(key, meant));
             }
             // Other namespaces (kubernetes:, pulumi:, the project's own) belong to Pulumi and its providers.
         }
-        return new StackFile(path, name, srcnet);
+        return WithSrcnetKeys(path, srcnet, problems, errorsBefore);
     }
 
-    /// <summary>A namespace one or two edits from srcnet (srcnt, scrnet, SRCNET) is surely a typo of it.</summary>
-    private static bool LooksLikeSrcnet(string ns) =>
-        KeySuggestion.Nearest(ns, [StackConfig.Namespace]) is not null;
+    /// <summary>
+    /// A file that configures no srcnet: key at all gets one line (unless it was told already what is
+    /// wrong with its keys), not a "required" error per key.
+    /// </summary>
+    private static StackFile? WithSrcnetKeys(string path, SortedDictionary<string, JsonNode?> srcnet, Problems problems, int errorsBefore)
+    {
+        if (srcnet.Count > 0) return new StackFile(path, StackNameOf(path), srcnet);
+        if (problems.All.Count(p => p.IsError) == errorsBefore)
+            problems.Error(path, "has no srcnet: keys; a stack of this project sets at least srcnet:ingestor and srcnet:workflow (README, \"Config reference\")");
+        return null;
+    }
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 

@@ -53,7 +53,8 @@ public static class EnvironmentCheck
         var file = StackFile.Load(path, problems);
         if (file is null) return new CheckResult(null, problems.All);
         var result = Run(file.StackName, file.Srcnet);
-        return result with { Problems = [.. problems.All, .. result.Problems] };
+        // Problems of the file itself (a misplaced key, a tag) make the stack invalid as much as its values' do.
+        return new CheckResult(problems.HasErrors ? null : result.Environment, [.. problems.All, .. result.Problems]);
     }
 
     private static void CheckScratch(EnvironmentSpec spec, Problems problems)
