@@ -30,9 +30,12 @@ public static class StackConfig
     /// <summary>
     /// Reads every <c>srcnet:</c> key (names without the namespace). Secret keys are only looked at
     /// for presence and form; their values are never read into the model, so they cannot leak from it.
-    /// Returns null when there are errors; <paramref name="problems"/> then says what to fix.
+    /// Always returns a spec: a value in error reads as its default (or what could be made of it),
+    /// so that checks across sections whose own keys are fine still run and every problem is found
+    /// in one pass; <paramref name="problems"/> says what to fix, and a spec read with errors is
+    /// never planned.
     /// </summary>
-    public static EnvironmentSpec? Read(string stack, IReadOnlyDictionary<string, JsonNode?> values, Problems problems)
+    public static EnvironmentSpec Read(string stack, IReadOnlyDictionary<string, JsonNode?> values, Problems problems)
     {
         // The stack's name is the app.kubernetes.io/instance label of every object.
         if (stack.Length == 0 || Names.CheckLabelValue(stack) is not null)
@@ -56,9 +59,7 @@ public static class StackConfig
 
         CheckSecretKeys(secret.Mode, values, problems);
 
-        return problems.HasErrors
-            ? null
-            : new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy);
+        return new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy);
     }
 
     /// <summary>

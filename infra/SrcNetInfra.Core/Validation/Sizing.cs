@@ -15,6 +15,10 @@ public sealed record Sizing(
     long IngestBytesToHold,
     int RunsToHold)
 {
+    /// <summary>The keys sizing reads: the simulation and products (the estimate), and both volumes' settings.</summary>
+    public static readonly string[] Inputs =
+        ["srcnet:workflow.simulation", "srcnet:workflow.products", "srcnet:scratch", "srcnet:ingestor.persistence"];
+
     public static EstimateInput InputFor(SimulationSpec simulation, ProductSelection products) => new()
     {
         Stations = simulation.Stations,
