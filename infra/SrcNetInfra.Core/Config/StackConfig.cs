@@ -59,7 +59,9 @@ public static class StackConfig
 
         CheckSecretKeys(secret.Mode, values, problems);
 
-        return new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy);
+        var spec = new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy);
+        NameCollisions.Check(spec, problems);
+        return spec;
     }
 
     /// <summary>
