@@ -37,7 +37,7 @@ public sealed class StackSource
         if (file is not null)
         {
             var path = Path.GetFullPath(file, workingDirectory);
-            if (!File.Exists(path)) throw new UsageException($"--config-file: no such file: {UserText.Quote(file)}");
+            if (!File.Exists(path)) throw new UsageException($"--config-file: no such file: {UserText.Quote(file, UserText.ShownPath)}");
             return path;
         }
         if (stack is null) return null;

@@ -33,7 +33,7 @@ public static class SummaryVerb
             var given = parse.GetValue(baseRender);
             var baseDir = given is null ? null : Path.GetFullPath(given, context.WorkingDirectory);
             if (baseDir is not null && File.Exists(baseDir))
-                throw new UsageException($"--base-render: {Core.Config.UserText.Quote(given!)} is a file; give the directory `srcnet render --out` wrote");
+                throw new UsageException($"--base-render: {Core.Config.UserText.Quote(given!, Core.Config.UserText.ShownPath)} is a file; give the directory `srcnet render --out` wrote");
 
             var check = EnvironmentCheck.RunFile(file);
             var plan = check.Environment is { } env ? Planner.Plan(env) : null;

@@ -13,10 +13,13 @@ public static class UserText
     /// <summary>At most this many characters of a value are shown.</summary>
     public const int Shown = 60;
 
+    /// <summary>At most this many characters of a path are shown: paths are long, and their end matters.</summary>
+    public const int ShownPath = 200;
+
     /// <summary>A value in quotes for a message: <c>'16Gi'</c>, or <c>'aaaa...' (50000000 characters)</c>.</summary>
-    public static string Quote(string value)
+    public static string Quote(string value, int max = Shown)
     {
-        var shown = EscapeUpTo(value, Shown, out var cut);
+        var shown = EscapeUpTo(value, max, out var cut);
         return cut ? $"'{shown}...' ({value.Length} characters)" : $"'{shown}'";
     }
 
