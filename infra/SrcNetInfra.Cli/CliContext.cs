@@ -29,9 +29,13 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     {
         var result = EnvironmentCheck.RunFile(file);
         WriteProblems(file, result.Problems);
-        return result.Environment ?? throw new ConfigErrorsReported();
+        return result.Environment ?? throw new ConfigErrorsReported($"{Display(file)}: {result.Verdict}");
     }
 }
 
 /// <summary>Config errors were already written, one per line; the process exits 2.</summary>
-public sealed class ConfigErrorsReported : Exception;
+/// <param name="summary">One line for whoever needs it in one (verify's JSON): the file and its verdict.</param>
+public sealed class ConfigErrorsReported(string summary) : Exception(summary)
+{
+    public string Summary { get; } = summary;
+}

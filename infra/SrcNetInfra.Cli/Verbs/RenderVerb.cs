@@ -33,7 +33,7 @@ public static partial class RenderVerb
         command.Options.Add(outDir);
         command.Options.Add(runId);
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             var id = parse.GetValue(runId);
             if (id is not null && !RunIdPattern().IsMatch(id))
@@ -50,12 +50,12 @@ public static partial class RenderVerb
             if (dir is null)
             {
                 context.Out.Write(files.Single(f => f.Key == Manifests.ManifestsFileName).Value);
-                return ExitCodes.Ok;
+                return Task.FromResult(ExitCodes.Ok);
             }
 
             var target = OutputDirectory.WriteAll("--out", dir, context.WorkingDirectory, files, context.Error);
             context.Error.WriteLine($"wrote {Manifests.ManifestsFileName}, {Manifests.ValuesFileName}, {Manifests.ReleaseFileName} to {context.Display(target)}");
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }

@@ -27,7 +27,7 @@ public static class SummaryVerb
         command.Options.Add(markdown);
         command.Options.Add(baseRender);
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             var file = source.Require(parse, context.WorkingDirectory);
             var given = parse.GetValue(baseRender);
@@ -40,7 +40,7 @@ public static class SummaryVerb
             var changes = plan is not null && baseDir is not null ? RenderChanges.Against(baseDir, plan) : null;
             var summary = new StackSummary(Core.Config.StackFile.StackNameOf(file), context.Display(file), check, plan, changes);
             context.Out.Write(parse.GetValue(markdown) ? summary.ToMarkdown() : summary.ToText());
-            return check.Ok ? ExitCodes.Ok : ExitCodes.UsageOrConfig;
+            return Task.FromResult(check.Ok ? ExitCodes.Ok : ExitCodes.UsageOrConfig);
         });
         return command;
     }

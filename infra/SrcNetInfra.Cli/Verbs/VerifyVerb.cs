@@ -8,9 +8,13 @@ namespace SrcNetInfra.Cli.Verbs;
 /// <c>srcnet verify</c>: did a stack's run succeed and are its products ingested? Asks the cluster
 /// through the kubeconfig, as the seed's "Verify Job" does by hand: the run's pod and log, then the
 /// ingestor's processed and failed_processing folders. Exit codes 0/3/4 say done/not yet/failed.
+/// The side effects live here and in <see cref="VerifyReader"/>; the decision is Core's.
 /// </summary>
 public static class VerifyVerb
 {
+    public const string Name = "verify";
+    public const string JsonFlag = "--json";
+
     public static Command Build(CliContext context)
     {
         var source = new StackSource();
@@ -34,31 +38,70 @@ public static class VerifyVerb
             Description = "Longest wait for any one call to the cluster: 500ms, 30s, 2m, 1h; a plain number is seconds (default 30s)",
             HelpName = "DURATION",
         };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the report" };
+        var json = new Option<bool>(JsonFlag) { Description = "Print one JSON object instead of the report, also for a usage or config error" };
 
-        var command = new Command("verify",
+        var command = new Command(Name,
             "Check on the cluster that a stack's run succeeded and that its products were ingested. " +
             "Exit 0: done; 3: not yet (pending, running, waiting for the ingestor); 4: failed or not deployed; " +
-            "1: the cluster could not be asked; 2: usage or config error.");
+            "1: the cluster could not be asked; 2: usage or config error; 130: interrupted (Ctrl+C).");
         source.AddTo(command);
         foreach (var o in new Option[] { kubeconfig, kubeContext, run, timeout, json }) command.Options.Add(o);
 
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
-            var limit = TimeoutText.Parse(parse.GetValue(timeout));
-            var runValue = parse.GetValue(run);
-            if (runValue is not null && runValue.Trim().Length == 0)
-                throw new UsageException("--run: give an OBS_ID or a FILE_PREFIX, or leave --run out for the newest run");
-            var file = source.Require(parse, context.WorkingDirectory);
-            var env = context.Check(file);
-            var path = KubeconfigPath.Resolve(
-                parse.GetValue(kubeconfig),
-                Environment.GetEnvironmentVariable("KUBECONFIG"),
-                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
-                context.WorkingDirectory);
-            return VerifyCommand.Run(context, new VerifyRequest(
-                VerifyTarget.For(env), path, parse.GetValue(kubeContext), runValue?.Trim(), limit, parse.GetValue(json)));
+            try
+            {
+                var limit = TimeoutText.Parse(parse.GetValue(timeout));
+                var runValue = parse.GetValue(run);
+                if (runValue is not null && runValue.Trim().Length == 0)
+                    throw new UsageException("--run: give an OBS_ID or a FILE_PREFIX, or leave --run out for the newest run");
+                var file = source.Require(parse, context.WorkingDirectory);
+                var env = context.Check(file);
+                var path = KubeconfigPath.Resolve(
+                    parse.GetValue(kubeconfig),
+                    Environment.GetEnvironmentVariable("KUBECONFIG"),
+                    Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                    context.WorkingDirectory);
+                var request = new VerifyRequest(VerifyTarget.For(env), path, parse.GetValue(kubeContext), runValue?.Trim(), limit, parse.GetValue(json));
+                return await Run(context, request, cancellation);
+            }
+            catch (Exception e) when (parse.GetValue(json) && e is UsageException or ConfigErrorsReported)
+            {
+                // Scripts that read the JSON get an object for every outcome, a usage error too.
+                context.Out.Write(UsageErrorJson(e is ConfigErrorsReported config ? config.Summary : e.Message));
+                throw;
+            }
         });
         return command;
     }
+
+    /// <summary>One verify from the request to its exit code: open the cluster, read, decide, print.</summary>
+    private static async Task<int> Run(CliContext context, VerifyRequest request, CancellationToken cancellation)
+    {
+        using var session = ClusterSession.Open(request.Kubeconfig, request.Context, request.Timeout, context.Display, cancellation);
+        VerifyFindings findings;
+        try
+        {
+            findings = await new VerifyReader(session, request.Target).Read(request.Run, DateTimeOffset.UtcNow);
+        }
+        catch (ClusterFailure failure)
+        {
+            context.Error.WriteLine($"srcnet: {Core.Config.UserText.Line(failure.Message)}");
+            if (request.Json) context.Out.Write(VerifyReport.ErrorJson(request.Target, session.Cluster, ExitCodes.Failure, failure.Message));
+            return ExitCodes.Failure;
+        }
+
+        var verdict = Verdict.Decide(findings.Observation);
+        context.Out.Write(request.Json ? VerifyReport.Json(findings, verdict) : VerifyReport.Text(findings, verdict));
+        return verdict.Kind switch
+        {
+            VerdictKind.Succeeded => ExitCodes.Ok,
+            VerdictKind.InProgress => ExitCodes.RunInProgress,
+            _ => ExitCodes.RunFailed,
+        };
+    }
+
+    /// <summary>The JSON of a usage or config error (exit 2): the report's fields, with nothing known but why.</summary>
+    public static string UsageErrorJson(string message) =>
+        VerifyReport.ErrorJson(null, null, ExitCodes.UsageOrConfig, message);
 }

@@ -58,20 +58,23 @@ public static class VerifyReport
     public static string Json(VerifyFindings f, Verdict verdict) =>
         Serialize(Object(f.Observation.Target, f.Observation.Cluster, f, verdict.Name, verdict.ExitCode, verdict.Message));
 
-    /// <summary>The JSON of a verify that could not ask the cluster: what is known, the verdict "error" and why.</summary>
-    public static string ErrorJson(VerifyTarget target, ClusterRef? cluster, int exitCode, string message) =>
+    /// <summary>
+    /// The JSON of a verify that could not ask the cluster, or not even start (a usage or config
+    /// error: no target yet): what is known, the verdict "error" and why.
+    /// </summary>
+    public static string ErrorJson(VerifyTarget? target, ClusterRef? cluster, int exitCode, string message) =>
         Serialize(Object(target, cluster, null, ErrorVerdict, exitCode, message));
 
-    private static JsonObject Object(VerifyTarget t, ClusterRef? cluster, VerifyFindings? f, string verdict, int exitCode, string message)
+    private static JsonObject Object(VerifyTarget? t, ClusterRef? cluster, VerifyFindings? f, string verdict, int exitCode, string message)
     {
         var o = f?.Observation;
         var run = o?.Run;
         return new JsonObject
         {
-            ["stack"] = t.Stack,
-            ["namespace"] = t.Namespace,
+            ["stack"] = t?.Stack,
+            ["namespace"] = t?.Namespace,
             ["cluster"] = cluster is null ? null : new JsonObject { ["server"] = cluster.Server, ["context"] = cluster.Context },
-            ["workload"] = new JsonObject
+            ["workload"] = t is null ? null : new JsonObject
             {
                 ["kind"] = t.WorkloadKind,
                 ["name"] = t.Mode == WorkflowMode.Job ? o?.JobName : t.WorkloadName,
@@ -90,7 +93,7 @@ public static class VerifyReport
                 ["jobReason"] = run.JobReason,
                 ["logTail"] = new JsonArray([.. (f?.LogTail ?? []).Select(l => (JsonNode?)JsonValue.Create(l))]),
             },
-            ["ingestor"] = new JsonObject
+            ["ingestor"] = t is null ? null : new JsonObject
             {
                 ["release"] = t.IngestorRelease,
                 ["pod"] = o?.Ingestor?.PodName,

@@ -1,7 +1,7 @@
 namespace SrcNetInfra.Core.Config;
 
 /// <summary>The known key nearest to a mistyped one, for "did you mean ...?" hints.</summary>
-internal static class KeySuggestion
+public static class KeySuggestion
 {
     public static string? Nearest(string unknown, IEnumerable<string> known) =>
         // Lengths further apart than the allowed distance cannot match: skip them before the quadratic

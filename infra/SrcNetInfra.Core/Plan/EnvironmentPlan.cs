@@ -31,6 +31,7 @@ public sealed record PlannedObject(Lifecycle Lifecycle, IKubernetesObject<V1Obje
 /// <param name="RunId">A Job's run id; null for a CronJob (each of its runs is named by its UTC start).</param>
 /// <param name="ObsId">OBS_ID, or for a CronJob its pattern with the run left as <c>{run}</c>.</param>
 /// <param name="StagingDir">Where the workflow writes its products (OUT_DIR plus the Rucio scope).</param>
+/// <param name="RunIdGiven">True when the run id was given (<c>--run-id</c>, Pulumi's RandomId), false when derived offline.</param>
 public sealed record RunSummary(
     WorkflowMode Mode,
     string WorkloadKind,
@@ -40,7 +41,8 @@ public sealed record RunSummary(
     string FilePrefix,
     string StagingDir,
     string ProcessedDir,
-    string FailedDir);
+    string FailedDir,
+    bool RunIdGiven = false);
 
 /// <summary>Everything one environment deploys, derived from its checked config and nothing else.</summary>
 /// <param name="RunKeepers">The inputs that define a Job's run (RandomId keepers); empty for a CronJob.</param>

@@ -17,6 +17,7 @@ public static class Planner
         var spec = env.Spec;
         var isJob = spec.Workflow.Mode == WorkflowMode.Job;
         var keepers = isJob ? JobKeepers(env) : new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var runIdGiven = isJob && runId is not null;
         if (isJob) runId ??= RunIdentity.DeterministicId(keepers);
         else runId = null;
 
@@ -31,7 +32,7 @@ public static class Planner
         IKubernetesObject<V1ObjectMeta> workload = isJob ? SimulationRun.Job(env, runId!) : SimulationRun.CronJob(env);
         objects.Add(new PlannedObject(Lifecycle.Workload, workload));
 
-        return new EnvironmentPlan(env, objects, IngestorRelease.For(env), ManagedSecret.For(spec), keepers, Summary(spec, workload, runId));
+        return new EnvironmentPlan(env, objects, IngestorRelease.For(env), ManagedSecret.For(spec), keepers, Summary(spec, workload, runId) with { RunIdGiven = runIdGiven });
     }
 
     /// <summary>

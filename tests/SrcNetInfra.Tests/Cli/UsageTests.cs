@@ -45,6 +45,26 @@ public class UsageTests
         }
     }
 
+    [Theory]
+    [InlineData(new[] { "valdate" }, "srcnet: Unrecognized command or argument 'valdate'. Did you mean 'validate'?")]
+    [InlineData(new[] { "sumary", "--stack", "dev" }, "'sumary'. Did you mean 'summary'?")]
+    [InlineData(new[] { "render", "--stack", "dev", "--ouy", "x" }, "'--ouy'. Did you mean '--out'?")]
+    [InlineData(new[] { "verify", "--stack", "dev", "--kubeconfg", "x" }, "'--kubeconfg'. Did you mean '--kubeconfig'?")]
+    public void A_mistyped_verb_or_flag_gets_a_did_you_mean(string[] args, string line)
+    {
+        var run = CliRun.AtRoot(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.EndsWith(line, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Debug_is_a_flag_of_every_verb_shown_in_help()
+    {
+        Assert.Contains("--debug", CliRun.AtRoot("--help").Out, StringComparison.Ordinal);
+        Assert.Contains("SRCNET_DEBUG=1", CliRun.AtRoot("render", "--help").Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.AtRoot("validate", "--stack", "dev", "--debug").ExitCode);
+    }
+
     [Fact]
     public void Unknown_verbs_and_flags_exit_2_and_point_at_help()
     {
