@@ -31,6 +31,8 @@ public static class SummaryVerb
         {
             var file = source.Require(parse, context.WorkingDirectory);
             var given = parse.GetValue(baseRender);
+            if (given is not null && string.IsNullOrWhiteSpace(given))
+                throw new UsageException("--base-render: give the directory `srcnet render --out` wrote; an empty path would compare with the current directory");
             var baseDir = given is null ? null : Path.GetFullPath(given, context.WorkingDirectory);
             if (baseDir is not null && File.Exists(baseDir))
                 throw new UsageException($"--base-render: {Core.Config.UserText.Quote(given!, Core.Config.UserText.ShownPath)} is a file; give the directory `srcnet render --out` wrote");

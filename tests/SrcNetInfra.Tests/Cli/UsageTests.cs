@@ -57,6 +57,18 @@ public class UsageTests
         Assert.Contains(run.ErrorLines, l => l.EndsWith(line, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(new[] { "summary", "--stack", "dev", "--base-render", "" }, "srcnet: --base-render: give the directory `srcnet render --out` wrote; an empty path would compare with the current directory")]
+    [InlineData(new[] { "validate", "--config-file", "stacks" }, "srcnet: --config-file: 'stacks' is a directory; name a stack file such as Pulumi.dev.yaml, or use --stack")]
+    [InlineData(new[] { "validate", "--config-file", "" }, "srcnet: --config-file: no such file: ''")]
+    public void An_empty_or_wrong_kind_of_path_is_one_line_naming_the_flag(string[] args, string line)
+    {
+        var run = CliRun.AtRoot(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(line, Assert.Single(run.ErrorLines));
+        Assert.Empty(run.Out);
+    }
+
     [Fact]
     public void Debug_is_a_flag_of_every_verb_shown_in_help()
     {
