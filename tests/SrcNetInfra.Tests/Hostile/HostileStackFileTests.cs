@@ -61,6 +61,16 @@ public class HostileStackFileTests
     }
 
     [Fact]
+    public void A_file_of_more_values_than_a_stack_file_ever_has_is_refused()
+    {
+        using var dir = new TempDir();
+        var file = dir.Write("Pulumi.many.yaml", MinimalStack.Yaml + "  kubernetes:note: [" + string.Join(", ", Enumerable.Repeat("a", 20_000)) + "]\n");
+        var run = Validate(file);
+        Assert.Contains("holds more than 10000 values (line 11, column ", run.Error, StringComparison.Ordinal);
+        Assert.Contains("); a stack file has a few hundred", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Nesting_a_thousand_levels_deep_is_refused_not_a_stack_overflow()
     {
         using var dir = new TempDir();
