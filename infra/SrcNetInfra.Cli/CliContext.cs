@@ -12,10 +12,13 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
-    /// <summary>Problems as <c>file: error: key: message</c>, one line each, like a compiler's.</summary>
+    /// <summary>
+    /// Problems as <c>file: error: key: message</c>, one line each, like a compiler's. A problem of
+    /// the file itself (its key is the file's path) names it as the user gave it.
+    /// </summary>
     public void WriteProblems(string file, IEnumerable<Problem> problems)
     {
-        foreach (var p in problems) Error.WriteLine($"{Display(file)}: {p}");
+        foreach (var p in problems) Error.WriteLine($"{Display(file)}: {(p.Key == file ? p with { Key = Display(file) } : p)}");
     }
 
     /// <summary>
@@ -26,9 +29,13 @@ public sealed record CliContext(TextWriter Out, TextWriter Error, string Working
     {
         var result = EnvironmentCheck.RunFile(file);
         WriteProblems(file, result.Problems);
-        return result.Environment ?? throw new ConfigErrorsReported();
+        return result.Environment ?? throw new ConfigErrorsReported($"{Display(file)}: {result.Verdict}");
     }
 }
 
 /// <summary>Config errors were already written, one per line; the process exits 2.</summary>
-public sealed class ConfigErrorsReported : Exception;
+/// <param name="summary">One line for whoever needs it in one (verify's JSON): the file and its verdict.</param>
+public sealed class ConfigErrorsReported(string summary) : Exception(summary)
+{
+    public string Summary { get; } = summary;
+}

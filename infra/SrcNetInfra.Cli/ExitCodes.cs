@@ -12,6 +12,8 @@ public static class ExitCodes
     public const int RunInProgress = 3;
     /// <summary><c>srcnet verify</c>: the run or its ingestion failed, or what it needs is not deployed.</summary>
     public const int RunFailed = 4;
+    /// <summary>Stopped by Ctrl+C (SIGINT), as shells report a process that SIGINT ended: 128 + 2.</summary>
+    public const int Interrupted = 130;
 }
 
 /// <summary>A usage error with one line that names the flag and what is allowed; exits 2.</summary>

@@ -19,7 +19,7 @@ public static class Flags
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
             if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
             {
-                result.AddError($"{setting.Flag}: expected a whole number (got '{text}')");
+                result.AddError($"{setting.Flag}: expected a whole number (got {UserText.Quote(text)})");
                 return null;
             }
             if (setting.Check(value) is { } reason)
@@ -40,7 +40,7 @@ public static class Flags
             var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                result.AddError($"{setting.Flag}: expected a number such as {setting.DefaultText} (got '{text}')");
+                result.AddError($"{setting.Flag}: expected a number such as {setting.DefaultText} (got {UserText.Quote(text)})");
                 return null;
             }
             if (setting.Check(value) is { } reason)

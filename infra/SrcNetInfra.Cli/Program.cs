@@ -1,3 +1,3 @@
 using SrcNetInfra.Cli;
 
-return SrcNet.Run(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());
+return await SrcNet.RunAsync(args, Console.Out, Console.Error, Directory.GetCurrentDirectory());

@@ -37,7 +37,9 @@ public sealed class StackSource
         if (file is not null)
         {
             var path = Path.GetFullPath(file, workingDirectory);
-            if (!File.Exists(path)) throw new UsageException($"--config-file: no such file: {file}");
+            if (Directory.Exists(path) && file.Length > 0)
+                throw new UsageException($"--config-file: {UserText.Quote(file, UserText.ShownPath)} is a directory; name a stack file such as Pulumi.dev.yaml, or use --stack");
+            if (!File.Exists(path)) throw new UsageException($"--config-file: no such file: {UserText.Quote(file, UserText.ShownPath)}");
             return path;
         }
         if (stack is null) return null;

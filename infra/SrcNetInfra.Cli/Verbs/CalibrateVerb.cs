@@ -36,7 +36,7 @@ public static class CalibrateVerb
         foreach (var o in new Option[] { log, name, site, nodeType, force }) command.Options.Add(o);
         cluster.AddTo(command);
 
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellation) =>
         {
             var logFile = parse.GetValue(log);
             if (logFile is not null && (parse.GetValue(cluster.Run) ?? parse.GetValue(cluster.Kubeconfig) ?? parse.GetValue(cluster.Context)) is not null)
@@ -60,7 +60,7 @@ public static class CalibrateVerb
 
             var (text, origin, code) = logFile is not null
                 ? (ReadLogFile(context, logFile), $"log file {Path.GetFileName(logFile)}", ExitCodes.Ok)
-                : FromCluster(context, env, cluster.KubeconfigPath(parse, context.WorkingDirectory), parse.GetValue(cluster.Context), runFilter, limit);
+                : await FromCluster(context, env, cluster.KubeconfigPath(parse, context.WorkingDirectory), parse.GetValue(cluster.Context), runFilter, limit, cancellation);
             if (text is null) return code;
 
             var reading = WorkflowLog.Parse(text);
@@ -89,14 +89,15 @@ public static class CalibrateVerb
     }
 
     /// <summary>The newest finished run's log; (null, why, exit code) when there is none or the cluster cannot be asked.</summary>
-    private static (string? Log, string Origin, int Code) FromCluster(CliContext context, CheckedEnvironment env, string path, string? kubeContext, string? runFilter, TimeSpan timeout)
+    private static async Task<(string? Log, string Origin, int Code)> FromCluster(
+        CliContext context, CheckedEnvironment env, string path, string? kubeContext, string? runFilter, TimeSpan timeout, CancellationToken cancellation)
     {
         var target = VerifyTarget.For(env);
-        using var session = ClusterSession.Open(path, kubeContext, timeout, context.Display);
+        using var session = ClusterSession.Open(path, kubeContext, timeout, context.Display, cancellation);
         FinishedRunLog? found;
         try
         {
-            found = Task.Run(() => new RunLogReader(session, target).Read(runFilter)).GetAwaiter().GetResult();
+            found = await new RunLogReader(session, target).Read(runFilter);
         }
         catch (ClusterFailure failure)
         {

@@ -37,7 +37,7 @@ public static class EstimateVerb
         source.AddTo(command);
         foreach (var o in new Option[] { stations, start, end, inc, timeSteps, npixel, products, nodeCpus, gpus, calibration, json }) command.Options.Add(o);
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             var basis = Basis(context, source, parse);
             var input = basis.Input with
@@ -71,7 +71,7 @@ public static class EstimateVerb
                 throw new UsageException("the estimate exceeds 8 EiB; check --time-steps, --npixel, --stations and the band against --freq-inc-hz");
             }
             context.Out.Write(parse.GetValue(json) ? report.ToJson() : report.ToTable());
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using DiffPlex.Renderer;
 using k8s;
 using k8s.Models;
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Model;
 using SrcNetInfra.Core.Plan;
 using SrcNetInfra.Core.Rendering;
@@ -27,6 +28,15 @@ public sealed record RenderChanges(
 
     public int Removed => Files.Sum(f => f.Removed);
 
+    /// <summary>The most read of one base-render file: a stack's render is a few dozen KiB.</summary>
+    public const int MaxBaseFileBytes = 512 * 1024;
+
+    /// <summary>
+    /// The most lines of one base-render file: a stack's render has a few hundred, and a diff costs
+    /// time in proportion to lines times differences (5000 lines against a render take well under a second).
+    /// </summary>
+    public const int MaxBaseFileLines = 5000;
+
     /// <summary>
     /// The head side comes from the plan itself (its files, its Job's name, its ingest request); only
     /// the base, which is files on disk, is read back.
@@ -36,29 +46,42 @@ public sealed record RenderChanges(
         var jobAfter = head.Run.RunId is null ? null : head.Run.WorkloadName;
         if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, jobAfter, []);
         var files = new List<FileChange>();
+        var before = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, content) in RenderedFiles.For(head))
         {
-            var path = Path.Combine(baseDirectory, name);
-            var before = File.Exists(path) ? File.ReadAllText(path) : "";
-            files.Add(FileChange.Of(name, before, content));
+            before[name] = ReadBase(baseDirectory, name);
+            files.Add(FileChange.Of(name, before[name] ?? "", content));
         }
-        var baseManifests = Path.Combine(baseDirectory, Manifests.ManifestsFileName);
-        var baseValues = Path.Combine(baseDirectory, Manifests.ValuesFileName);
-        var baseObjects = File.Exists(baseManifests) ? Objects(File.ReadAllText(baseManifests)) : [];
+        var baseObjects = before.GetValueOrDefault(Manifests.ManifestsFileName) is { } baseManifests ? Objects(baseManifests) : [];
         // The ingest area is the stack's own claim in the manifests; a render from before that has
         // only the chart's persistence.size in the values.
         var baseIngestSize = baseObjects.OfType<V1PersistentVolumeClaim>()
                 .FirstOrDefault(c => c.Metadata.Name == IngestAreaClaim.Name)?.Spec.Resources?.Requests?["storage"]?.ToString()
-            ?? (File.Exists(baseValues) ? IngestSize(File.ReadAllText(baseValues)) : null);
+            ?? (before.GetValueOrDefault(Manifests.ValuesFileName) is { } baseValues ? IngestSize(baseValues) : null);
         var resizes = new List<ClaimResize>();
         if (ClaimResize.Of(IngestAreaClaim.Name, baseIngestSize, head.Environment.Sizing.IngestRequest.Text) is { } ingest)
             resizes.Add(ingest);
         return new RenderChanges(true, files, baseObjects.OfType<V1Job>().SingleOrDefault()?.Metadata.Name, jobAfter, resizes);
     }
 
+    /// <summary>A file of the base render, or null when the base has none; one that is not a render is a usage error.</summary>
+    private static string? ReadBase(string directory, string name)
+    {
+        var path = Path.Combine(directory, name);
+        if (!File.Exists(path) && !Directory.Exists(path)) return null;
+        var text = TextFile.Read(path, MaxBaseFileBytes, out var refused)
+            ?? throw new UsageException($"--base-render: {name} {refused}");
+        var lines = text.Count(c => c == '\n');
+        if (lines > MaxBaseFileLines)
+            throw new UsageException($"--base-render: {name} has {lines} lines, more than the {MaxBaseFileLines} compared; a stack's render has a few hundred: is it the right directory?");
+        return text;
+    }
+
     /// <summary>The ingest area's requested size in a base render's values (persistence.size).</summary>
     private static string? IngestSize(string values)
     {
+        // Deserializing recurses: a file nested too deep, like one that is not YAML, has no size to read.
+        if (YamlLimits.Check(values) is not null) return null;
         try
         {
             var root = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(values);
@@ -74,6 +97,7 @@ public sealed record RenderChanges(
     /// <summary>The objects of a base render's manifests; none when they cannot be read.</summary>
     private static IReadOnlyList<object> Objects(string manifests)
     {
+        if (YamlLimits.Check(manifests) is not null) return [];
         try
         {
             return KubernetesYaml.LoadAllFromString(manifests, new Dictionary<string, Type>(CustomResourceTypes.Map));

@@ -33,28 +33,29 @@ public static partial class RenderVerb
         command.Options.Add(outDir);
         command.Options.Add(runId);
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             var id = parse.GetValue(runId);
             if (id is not null && !RunIdPattern().IsMatch(id))
-                throw new UsageException($"--run-id: must be 8 lower-case hex digits such as 1a2b3c4d (got '{id}')");
+                throw new UsageException($"--run-id: must be 8 lower-case hex digits such as 1a2b3c4d (got {Core.Config.UserText.Quote(id)})");
+            var dir = parse.GetValue(outDir);
+            if (dir is not null && string.IsNullOrWhiteSpace(dir))
+                throw new UsageException("--out: give a directory; an empty path would write into the current directory");
             var file = source.Require(parse, context.WorkingDirectory);
             var env = context.Check(file);
             if (id is not null && env.Spec.Workflow.Mode != Core.Model.WorkflowMode.Job)
                 throw new UsageException("--run-id: only applies to a stack whose srcnet:workflow.mode is job");
 
             var files = RenderedFiles.For(Planner.Plan(env, id));
-            var dir = parse.GetValue(outDir);
             if (dir is null)
             {
                 context.Out.Write(files.Single(f => f.Key == Manifests.ManifestsFileName).Value);
-                return ExitCodes.Ok;
+                return Task.FromResult(ExitCodes.Ok);
             }
 
-            var target = Path.GetFullPath(dir, context.WorkingDirectory);
-            OutputDirectory.WriteAll(target, files);
+            var target = OutputDirectory.WriteAll("--out", dir, context.WorkingDirectory, files, context.Error);
             context.Error.WriteLine($"wrote {Manifests.ManifestsFileName}, {Manifests.ValuesFileName}, {Manifests.ReleaseFileName} to {context.Display(target)}");
-            return ExitCodes.Ok;
+            return Task.FromResult(ExitCodes.Ok);
         });
         return command;
     }

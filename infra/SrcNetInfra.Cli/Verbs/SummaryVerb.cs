@@ -27,20 +27,22 @@ public static class SummaryVerb
         command.Options.Add(markdown);
         command.Options.Add(baseRender);
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             var file = source.Require(parse, context.WorkingDirectory);
             var given = parse.GetValue(baseRender);
+            if (given is not null && string.IsNullOrWhiteSpace(given))
+                throw new UsageException("--base-render: give the directory `srcnet render --out` wrote; an empty path would compare with the current directory");
             var baseDir = given is null ? null : Path.GetFullPath(given, context.WorkingDirectory);
             if (baseDir is not null && File.Exists(baseDir))
-                throw new UsageException($"--base-render: {given} is a file; give the directory `srcnet render --out` wrote");
+                throw new UsageException($"--base-render: {Core.Config.UserText.Quote(given!, Core.Config.UserText.ShownPath)} is a file; give the directory `srcnet render --out` wrote");
 
             var check = EnvironmentCheck.RunFile(file);
             var plan = check.Environment is { } env ? Planner.Plan(env) : null;
             var changes = plan is not null && baseDir is not null ? RenderChanges.Against(baseDir, plan) : null;
             var summary = new StackSummary(Core.Config.StackFile.StackNameOf(file), context.Display(file), check, plan, changes);
             context.Out.Write(parse.GetValue(markdown) ? summary.ToMarkdown() : summary.ToText());
-            return check.Ok ? ExitCodes.Ok : ExitCodes.UsageOrConfig;
+            return Task.FromResult(check.Ok ? ExitCodes.Ok : ExitCodes.UsageOrConfig);
         });
         return command;
     }

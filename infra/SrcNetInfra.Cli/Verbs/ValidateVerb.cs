@@ -19,7 +19,7 @@ public static class ValidateVerb
         source.AddTo(command);
         command.Options.Add(all);
 
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellation) =>
         {
             var single = source.Resolve(parse, context.WorkingDirectory);
             if (single is not null && parse.GetValue(all))
@@ -33,12 +33,13 @@ public static class ValidateVerb
             var failed = 0;
             foreach (var file in files)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var result = EnvironmentCheck.RunFile(file);
                 context.WriteProblems(file, result.Problems);
                 if (!result.Ok) failed++;
                 context.Out.WriteLine($"{context.Display(file)}: {result.Verdict}");
             }
-            return failed > 0 ? ExitCodes.UsageOrConfig : ExitCodes.Ok;
+            return Task.FromResult(failed > 0 ? ExitCodes.UsageOrConfig : ExitCodes.Ok);
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using k8s;
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Verification;
 
 namespace SrcNetInfra.Cli.Verify;
@@ -12,10 +13,12 @@ namespace SrcNetInfra.Cli.Verify;
 public sealed class ClusterSession : IDisposable
 {
     private readonly Kubernetes client;
+    private readonly CancellationToken cancellation;
 
-    private ClusterSession(Kubernetes client, ClusterRef cluster, TimeSpan timeout)
+    private ClusterSession(Kubernetes client, ClusterRef cluster, TimeSpan timeout, CancellationToken cancellation)
     {
         this.client = client;
+        this.cancellation = cancellation;
         Cluster = cluster;
         Timeout = timeout;
     }
@@ -25,7 +28,8 @@ public sealed class ClusterSession : IDisposable
     public TimeSpan Timeout { get; }
 
     /// <summary>Reads the kubeconfig; a missing file, bad YAML or an unknown context is a usage error (exit 2).</summary>
-    public static ClusterSession Open(string kubeconfig, string? context, TimeSpan timeout, Func<string, string> display)
+    /// <param name="cancellation">Ctrl+C: stops the call under way, and comes out as an <see cref="OperationCanceledException"/>, not a cluster failure.</param>
+    public static ClusterSession Open(string kubeconfig, string? context, TimeSpan timeout, Func<string, string> display, CancellationToken cancellation)
     {
         if (!File.Exists(kubeconfig))
             throw new UsageException($"--kubeconfig: no such file: {display(kubeconfig)} (give --kubeconfig PATH, or set KUBECONFIG)");
@@ -37,22 +41,22 @@ public sealed class ClusterSession : IDisposable
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             var flag = context is not null && e.Message.Contains(context, StringComparison.Ordinal) ? "--context" : "--kubeconfig";
-            throw new UsageException($"{flag}: cannot use {display(kubeconfig)}{(context is null ? "" : $" with context {context}")}: {e.Message}");
+            throw new UsageException($"{flag}: cannot use {display(kubeconfig)}{(context is null ? "" : $" with context {UserText.Quote(context)}")}: {UserText.Line(e.Message)}");
         }
         config.HttpClientTimeout = timeout;
         var client = new Kubernetes(config) { CreateWebSocketBuilder = () => new StatusAwareWebSocketBuilder() };
-        return new ClusterSession(client, new ClusterRef(config.Host, config.CurrentContext ?? context ?? "(none)"), timeout);
+        return new ClusterSession(client, new ClusterRef(config.Host, config.CurrentContext ?? context ?? "(none)"), timeout, cancellation);
     }
 
     /// <summary>One call, bounded by the timeout; any failure becomes a <see cref="ClusterFailure"/>.</summary>
     public async Task<T> Call<T>(ApiCall call, Func<Kubernetes, CancellationToken, Task<T>> send)
     {
-        using var deadline = new CancellationTokenSource(Timeout);
+        using var deadline = Deadline();
         try
         {
             return await send(client, deadline.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (ApiErrors.Map(e, call, Cluster, Timeout) is { } failure)
+        catch (Exception e) when (!cancellation.IsCancellationRequested && ApiErrors.Map(e, call, Cluster, Timeout) is { } failure)
         {
             throw failure;
         }
@@ -63,7 +67,7 @@ public sealed class ClusterSession : IDisposable
         where T : class
     {
         var statuses = absent.Length == 0 ? [HttpStatusCode.NotFound] : absent;
-        using var deadline = new CancellationTokenSource(Timeout);
+        using var deadline = Deadline();
         try
         {
             return await send(client, deadline.Token).ConfigureAwait(false);
@@ -72,10 +76,18 @@ public sealed class ClusterSession : IDisposable
         {
             return null;
         }
-        catch (Exception e) when (ApiErrors.Map(e, call, Cluster, Timeout) is { } failure)
+        catch (Exception e) when (!cancellation.IsCancellationRequested && ApiErrors.Map(e, call, Cluster, Timeout) is { } failure)
         {
             throw failure;
         }
+    }
+
+    /// <summary>A token for one call: cancelled after the timeout, or at once on Ctrl+C.</summary>
+    private CancellationTokenSource Deadline()
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(Timeout);
+        return deadline;
     }
 
     public void Dispose() => client.Dispose();

@@ -23,7 +23,7 @@ public static partial class TimeoutText
         if (text is null) return Default;
         var match = Duration().Match(text.Trim());
         if (!match.Success)
-            throw new UsageException($"--timeout: expected a duration such as 30s, 2m, 500ms or 1h (a plain number is seconds); got '{text}'");
+            throw new UsageException($"--timeout: expected a duration such as 30s, 2m, 500ms or 1h (a plain number is seconds); got {Core.Config.UserText.Quote(text)}");
         var value = double.Parse(match.Groups[1].Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         var timeout = match.Groups[2].Value switch
         {
@@ -33,9 +33,9 @@ public static partial class TimeoutText
             _ => TimeSpan.FromSeconds(value),
         };
         if (timeout < TimeSpan.FromMilliseconds(1))
-            throw new UsageException($"--timeout: must be at least 1ms; got '{text}'");
+            throw new UsageException($"--timeout: must be at least 1ms; got {Core.Config.UserText.Quote(text)}");
         if (timeout > Maximum)
-            throw new UsageException($"--timeout: must be at most 24h; got '{text}'");
+            throw new UsageException($"--timeout: must be at most 24h; got {Core.Config.UserText.Quote(text)}");
         return timeout;
     }
 

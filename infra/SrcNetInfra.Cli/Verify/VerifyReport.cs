@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Model;
 using SrcNetInfra.Core.Verification;
 
@@ -23,7 +24,8 @@ public static class VerifyReport
         var o = f.Observation;
         var t = o.Target;
         var text = new StringBuilder();
-        void Line(string label, string value) => text.Append($"{label,-10} {value}".TrimEnd()).Append('\n');
+        // What the cluster says (pod messages, log lines) is shown escaped: a log must not rewrite the terminal.
+        void Line(string label, string value) => text.Append(UserText.Escape($"{label,-10} {value}".TrimEnd())).Append('\n');
 
         Line("stack", $"{t.Stack}: namespace {t.Namespace} on {o.Cluster}");
         Line("workload", t.Mode == WorkflowMode.Job ? $"Job {o.JobName ?? $"{t.WorkloadName}-<runId>"} ({t.RunSelector})" : $"CronJob {t.WorkloadName} ({t.Schedule})");
@@ -47,7 +49,7 @@ public static class VerifyReport
         if (f.LogTail.Count > 0)
         {
             text.Append($"log        last {f.LogTail.Count} lines of {o.Run?.PodName}:\n");
-            foreach (var line in f.LogTail) text.Append("  | ").Append(line).Append('\n');
+            foreach (var line in f.LogTail) text.Append("  | ").Append(UserText.Escape(line)).Append('\n');
         }
         Line("verdict", $"{verdict.Name}: {verdict.Message}");
         return text.ToString();
@@ -56,20 +58,23 @@ public static class VerifyReport
     public static string Json(VerifyFindings f, Verdict verdict) =>
         Serialize(Object(f.Observation.Target, f.Observation.Cluster, f, verdict.Name, verdict.ExitCode, verdict.Message));
 
-    /// <summary>The JSON of a verify that could not ask the cluster: what is known, the verdict "error" and why.</summary>
-    public static string ErrorJson(VerifyTarget target, ClusterRef? cluster, int exitCode, string message) =>
+    /// <summary>
+    /// The JSON of a verify that could not ask the cluster, or not even start (a usage or config
+    /// error: no target yet): what is known, the verdict "error" and why.
+    /// </summary>
+    public static string ErrorJson(VerifyTarget? target, ClusterRef? cluster, int exitCode, string message) =>
         Serialize(Object(target, cluster, null, ErrorVerdict, exitCode, message));
 
-    private static JsonObject Object(VerifyTarget t, ClusterRef? cluster, VerifyFindings? f, string verdict, int exitCode, string message)
+    private static JsonObject Object(VerifyTarget? t, ClusterRef? cluster, VerifyFindings? f, string verdict, int exitCode, string message)
     {
         var o = f?.Observation;
         var run = o?.Run;
         return new JsonObject
         {
-            ["stack"] = t.Stack,
-            ["namespace"] = t.Namespace,
+            ["stack"] = t?.Stack,
+            ["namespace"] = t?.Namespace,
             ["cluster"] = cluster is null ? null : new JsonObject { ["server"] = cluster.Server, ["context"] = cluster.Context },
-            ["workload"] = new JsonObject
+            ["workload"] = t is null ? null : new JsonObject
             {
                 ["kind"] = t.WorkloadKind,
                 ["name"] = t.Mode == WorkflowMode.Job ? o?.JobName : t.WorkloadName,
@@ -88,7 +93,7 @@ public static class VerifyReport
                 ["jobReason"] = run.JobReason,
                 ["logTail"] = new JsonArray([.. (f?.LogTail ?? []).Select(l => (JsonNode?)JsonValue.Create(l))]),
             },
-            ["ingestor"] = new JsonObject
+            ["ingestor"] = t is null ? null : new JsonObject
             {
                 ["release"] = t.IngestorRelease,
                 ["pod"] = o?.Ingestor?.PodName,

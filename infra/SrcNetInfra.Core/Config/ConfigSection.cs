@@ -120,7 +120,7 @@ public sealed class ConfigSection
     {
         var value = String(key, fallback);
         if (allowed.Contains(value, StringComparer.Ordinal)) return value;
-        _problems.Error(KeyOf(key), $"must be one of {string.Join(", ", allowed)} (got '{value}')");
+        _problems.Error(KeyOf(key), $"must be one of {string.Join(", ", allowed)} (got {UserText.Quote(value)})");
         return fallback;
     }
 
@@ -129,7 +129,7 @@ public sealed class ConfigSection
     {
         var text = String(key, words.Of(fallback));
         if (words.TryRead(text, out var value)) return value;
-        _problems.Error(KeyOf(key), $"must be one of {string.Join(", ", words.All)} (got '{text}')");
+        _problems.Error(KeyOf(key), $"must be one of {string.Join(", ", words.All)} (got {UserText.Quote(text)})");
         return fallback;
     }
 
@@ -229,7 +229,7 @@ public sealed class ConfigSection
         var text = fallback is null ? OptionalString(key) : String(key, fallback);
         if (text is null) return null;
         if (Model.Quantity.TryParse(text, out var q)) return q;
-        _problems.Error(KeyOf(key), $"must be a Kubernetes quantity such as 500m, 16, 64Gi or 1Ti (got '{text}')");
+        _problems.Error(KeyOf(key), $"must be a Kubernetes quantity such as 500m, 16, 64Gi or 1Ti (got {UserText.Quote(text)})");
         return fallback is null ? null : Model.Quantity.Parse(fallback);
     }
 
@@ -242,7 +242,7 @@ public sealed class ConfigSection
         // parser rounds up and refuses more), as well as a Kubernetes quantity.
         if (Estimation.StorageRequest.TryParseBytes(text, out _) && Model.Quantity.TryParse(text, out var q) && q.Value >= 1)
             return SizeSetting.Explicit(q);
-        _problems.Error(KeyOf(key), $"must be auto or a storage size such as 100Gi (got '{text}')");
+        _problems.Error(KeyOf(key), $"must be auto or a storage size such as 100Gi (got {UserText.Quote(text)})");
         return SizeSetting.Auto;
     }
 
@@ -280,7 +280,7 @@ public sealed class ConfigSection
         foreach (var (k, v) in obj)
         {
             if (v is not null && TryScalarText(v, out var text)) result[k] = text;
-            else _problems.Error($"{KeyOf(key)}.{k}", $"expected a string, got {Describe(v)}");
+            else _problems.Error($"{KeyOf(key)}.{UserText.Show(k)}", $"expected a string, got {Describe(v)}");
         }
         return result;
     }
@@ -318,7 +318,7 @@ public sealed class ConfigSection
             if (_read.Contains(key)) continue;
             var allowed = string.Join(", ", _read.Order(StringComparer.Ordinal));
             var hint = KeySuggestion.Nearest(key, _read);
-            _problems.Error(KeyOf(key),
+            _problems.Error(KeyOf(UserText.Show(key)),
                 $"unknown key{(hint is null ? "" : $" (did you mean '{hint}'?)")}; allowed here: {allowed}");
         }
     }
@@ -402,9 +402,7 @@ public sealed class ConfigSection
         JsonValueKind.Object => "a map",
         JsonValueKind.Array => "a list",
         JsonValueKind.True or JsonValueKind.False => node.ToJsonString(),
-        JsonValueKind.Number => node.ToJsonString(),
-        _ => Quote(node.GetValue<string>()),
+        JsonValueKind.Number => UserText.Show(node.ToJsonString()),
+        _ => UserText.Quote(node.GetValue<string>()),
     };
-
-    private static string Quote(string s) => s.Length <= 60 ? $"'{s}'" : $"'{s[..57]}...'";
 }

@@ -43,7 +43,7 @@ public static class CronSchedule
         {
             foreach (var part in fields[i].Split(','))
             {
-                if (Range(part, Fields[i]) is { } bad) return $"{Fields[i].Name} field '{part}': {bad}";
+                if (Range(part, Fields[i]) is { } bad) return $"{Fields[i].Name} field {UserText.Quote(part)}: {bad}";
             }
         }
         return null;
@@ -78,12 +78,12 @@ public static class CronSchedule
         }
         else
         {
-            if (Value(lowAndHigh[0], f) is not { } low) return $"'{lowAndHigh[0]}' is not a number{NamesHint(f)}";
+            if (Value(lowAndHigh[0], f) is not { } low) return $"{UserText.Quote(lowAndHigh[0])} is not a number{NamesHint(f)}";
             start = low;
             end = low;
             if (lowAndHigh.Length == 2)
             {
-                if (Value(lowAndHigh[1], f) is not { } high) return $"'{lowAndHigh[1]}' is not a number{NamesHint(f)}";
+                if (Value(lowAndHigh[1], f) is not { } high) return $"{UserText.Quote(lowAndHigh[1])} is not a number{NamesHint(f)}";
                 end = high;
             }
         }

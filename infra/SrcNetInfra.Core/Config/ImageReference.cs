@@ -27,12 +27,12 @@ public static partial class ImageReference
         var parts = repository.Split('/');
         // The first part is a registry host when it looks like one (distribution's splitDomain).
         var hasHost = parts.Length > 1 && (parts[0].Contains('.') || parts[0].Contains(':') || parts[0] == "localhost");
-        if (hasHost && !Host().IsMatch(parts[0])) return $"'{parts[0]}' is not a registry host (name[:port])";
+        if (hasHost && !Host().IsMatch(parts[0])) return $"{UserText.Quote(parts[0])} is not a registry host (name[:port])";
         foreach (var part in parts.Skip(hasHost ? 1 : 0))
         {
             if (part.Contains(':') || part.Contains('@')) return "must not carry a tag or digest; set the tag on its own";
             if (!PathComponent().IsMatch(part))
-                return $"path '{part}' must be lower-case letters and digits, separated by '.', '_', '__' or '-' (registries refuse upper case)";
+                return $"path {UserText.Quote(part)} must be lower-case letters and digits, separated by '.', '_', '__' or '-' (registries refuse upper case)";
         }
         return null;
     }

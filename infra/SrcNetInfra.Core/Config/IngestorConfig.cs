@@ -18,10 +18,10 @@ internal static partial class IngestorConfig
         if (Names.CheckLabelName(release, 53) is { } badRelease) problems.Error(s.KeyOf("releaseName"), badRelease);
         var chart = s.String("chart", "ska-src-dm-di-ingestor");
         if (!ChartName().IsMatch(chart))
-            problems.Error(s.KeyOf("chart"), $"must be a Helm chart name: lower-case letters and digits, words separated by '-' (got '{chart}')");
+            problems.Error(s.KeyOf("chart"), $"must be a Helm chart name: lower-case letters and digits, words separated by '-' (got {UserText.Quote(chart)})");
         var version = s.String("version", ChartVersion);
         if (!SemVer().IsMatch(version))
-            problems.Error(s.KeyOf("version"), $"must be an exact chart version (SemVer such as 0.1.1), not a range or a word (got '{version}')");
+            problems.Error(s.KeyOf("version"), $"must be an exact chart version (SemVer such as 0.1.1), not a range or a word (got {UserText.Quote(version)})");
         else if (version != ChartVersion)
             problems.Warning(s.KeyOf("version"),
                 $"the values srcnet writes are those of chart {ChartVersion}; {version} may expect others (0.1.1 changed them incompatibly)");
@@ -40,9 +40,9 @@ internal static partial class IngestorConfig
         var imageTag = image.String("tag", "0.1.30");
         image.Done();
         if (ImageReference.CheckRepository(imageRepository) is { } badImage)
-            problems.Error(image.KeyOf("repository"), $"{badImage} (got '{imageRepository}')");
+            problems.Error(image.KeyOf("repository"), $"{badImage} (got {UserText.Quote(imageRepository)})");
         if (ImageReference.CheckTag(imageTag) is { } badTag)
-            problems.Error(image.KeyOf("tag"), $"{badTag} (got '{imageTag}')");
+            problems.Error(image.KeyOf("tag"), $"{badTag} (got {UserText.Quote(imageTag)})");
 
         var c = s.Section("config");
         var settings = new IngestorSettings
@@ -64,7 +64,7 @@ internal static partial class IngestorConfig
         };
         c.Done();
         if (settings.MetadataSuffix.Length == 0 || settings.MetadataSuffix.Contains('/'))
-            problems.Error(c.KeyOf("metadataSuffix"), $"must be a file-name suffix such as meta (got '{settings.MetadataSuffix}')");
+            problems.Error(c.KeyOf("metadataSuffix"), $"must be a file-name suffix such as meta (got {UserText.Quote(settings.MetadataSuffix)})");
         CheckHttpsUrl(c, "rucioCfgClientHost", settings.RucioCfgClientHost, problems);
         CheckHttpsUrl(c, "oidcTokenEndpoint", settings.OidcTokenEndpoint, problems);
 
@@ -112,9 +112,9 @@ internal static partial class IngestorConfig
         var wellFormed = Uri.TryCreate(repository, UriKind.Absolute, out var uri) && uri.Host.Length > 0
             && repository.All(c => c > ' ' && c < 0x7f) && uri.UserInfo.Length == 0 && uri.Query.Length == 0 && uri.Fragment.Length == 0;
         if (!wellFormed || uri!.Scheme is not ("https" or "oci" or "http"))
-            problems.Error(s.KeyOf("repository"), $"must be a chart repository URL: https://host/path or oci://host/path, without credentials or a query (got '{repository}')");
+            problems.Error(s.KeyOf("repository"), $"must be a chart repository URL: https://host/path or oci://host/path, without credentials or a query (got {UserText.Quote(repository)})");
         else if (uri.Scheme == "http" && !allowHttp)
-            problems.Error(s.KeyOf("repository"), $"is plain http: the chart could be altered on the way; use https://, or set srcnet:ingestor.allowInsecureRepository: true (got '{repository}')");
+            problems.Error(s.KeyOf("repository"), $"is plain http: the chart could be altered on the way; use https://, or set srcnet:ingestor.allowInsecureRepository: true (got {UserText.Quote(repository)})");
     }
 
     // Helm's rule for chart names (helm.sh/docs, "Chart Names"): lower case letters and numbers, words separated by dashes.
@@ -128,6 +128,6 @@ internal static partial class IngestorConfig
     private static void CheckHttpsUrl(ConfigSection c, string key, string value, Problems problems)
     {
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            problems.Error(c.KeyOf(key), $"must be an http(s) URL such as https://rucio.example.org (got '{value}')");
+            problems.Error(c.KeyOf(key), $"must be an http(s) URL such as https://rucio.example.org (got {UserText.Quote(value)})");
     }
 }

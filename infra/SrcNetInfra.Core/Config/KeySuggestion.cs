@@ -1,14 +1,19 @@
 namespace SrcNetInfra.Core.Config;
 
 /// <summary>The known key nearest to a mistyped one, for "did you mean ...?" hints.</summary>
-internal static class KeySuggestion
+public static class KeySuggestion
 {
     public static string? Nearest(string unknown, IEnumerable<string> known) =>
-        known.Select(k => (Key: k, Distance: EditDistance(unknown.ToLowerInvariant(), k.ToLowerInvariant())))
-             .Where(x => x.Distance <= Math.Max(2, unknown.Length / 4))
+        // Lengths further apart than the allowed distance cannot match: skip them before the quadratic
+        // comparison, so that a very long key costs nothing.
+        known.Where(k => Math.Abs(unknown.Length - k.Length) <= Allowed(unknown))
+             .Select(k => (Key: k, Distance: EditDistance(unknown.ToLowerInvariant(), k.ToLowerInvariant())))
+             .Where(x => x.Distance <= Allowed(unknown))
              .OrderBy(x => x.Distance).ThenBy(x => x.Key, StringComparer.Ordinal)
              .Select(x => x.Key)
              .FirstOrDefault();
+
+    private static int Allowed(string unknown) => Math.Max(2, unknown.Length / 4);
 
     private static int EditDistance(string a, string b)
     {

@@ -11,14 +11,22 @@ internal static class NamespaceConfig
     {
         var name = s.String("name", "datalake-ingestion");
         if (Names.CheckLabelName(name) is { } bad) problems.Error(s.KeyOf("name"), bad);
+        else if (name.StartsWith("kube-", StringComparison.Ordinal))
+            problems.Error(s.KeyOf("name"),
+                $"{name} is a Kubernetes system namespace (the prefix kube- is reserved): srcnet would label and limit it, " +
+                "and pulumi destroy would delete it; give the environment a namespace of its own, such as srcnet-dev");
+        else if (name == "default")
+            problems.Warning(s.KeyOf("name"),
+                "default is where everything without a namespace lands: the quota would limit other workloads too, and " +
+                "pulumi destroy cannot delete it; give the environment a namespace of its own, such as srcnet-dev");
 
         var labels = s.StringMap("labels");
         foreach (var (key, value) in labels)
         {
             var complaint = Names.CheckLabelKey(key) ?? Names.CheckLabelValue(value);
-            if (complaint is not null) problems.Error($"{s.KeyOf("labels")}.{key}", complaint);
+            if (complaint is not null) problems.Error($"{s.KeyOf("labels")}.{UserText.Show(key)}", complaint);
             else if (key.StartsWith("app.kubernetes.io/", StringComparison.Ordinal) || key.StartsWith("pod-security.kubernetes.io/", StringComparison.Ordinal))
-                problems.Error($"{s.KeyOf("labels")}.{key}", "is set by srcnet itself; choose a label outside app.kubernetes.io/ and pod-security.kubernetes.io/");
+                problems.Error($"{s.KeyOf("labels")}.{UserText.Show(key)}", "is set by srcnet itself; choose a label outside app.kubernetes.io/ and pod-security.kubernetes.io/");
         }
 
         // baseline: the workflow and the ingestor run as ordinary pods; nothing needs host access.

@@ -10,8 +10,12 @@ public sealed record Problem(Severity Severity, string Key, string Message)
 {
     public bool IsError => Severity == Severity.Error;
 
+    /// <remarks>
+    /// Values in messages are quoted and shortened where they are written (<see cref="UserText.Quote"/>);
+    /// escaping the whole line again makes sure no control character of a user's reaches a terminal.
+    /// </remarks>
     public override string ToString() =>
-        $"{(IsError ? "error" : "warning")}: {Key}: {Message}";
+        $"{(IsError ? "error" : "warning")}: {UserText.Escape(Key)}: {UserText.Escape(Message)}";
 }
 
 /// <summary>Collects every problem instead of stopping at the first, so users fix a file in one pass.</summary>

@@ -12,7 +12,7 @@ internal static class RetentionConfig
         {
             var value = s.String(key, fallback);
             if (ContainerScripts.IsDuration(value)) return value;
-            problems.Error(s.KeyOf(key), $"must be a duration: a whole number and m, h or d, e.g. 90m, 12h, 30d (got '{value}')");
+            problems.Error(s.KeyOf(key), $"must be a duration: a whole number and m, h or d, e.g. 90m, 12h, 30d (got {UserText.Quote(value)})");
             return fallback;
         }
 
@@ -23,13 +23,13 @@ internal static class RetentionConfig
         var ledger = Duration("ledger", "400d");
         // Off the hour, so it does not start with the hourly simulation.
         var schedule = s.String("schedule", "17 * * * *");
-        if (CronSchedule.Check(schedule) is { } bad) problems.Error(s.KeyOf("schedule"), $"{bad} (got '{schedule}')");
+        if (CronSchedule.Check(schedule) is { } bad) problems.Error(s.KeyOf("schedule"), $"{bad} (got {UserText.Quote(schedule)})");
         var image = s.Section("image");
         var repository = image.String("repository", "busybox");
         var tag = image.String("tag", "1.37.0");
         image.Done();
-        if (ImageReference.CheckRepository(repository) is { } badRepository) problems.Error(image.KeyOf("repository"), $"{badRepository} (got '{repository}')");
-        if (ImageReference.CheckTag(tag) is { } badTag) problems.Error(image.KeyOf("tag"), $"{badTag} (got '{tag}')");
+        if (ImageReference.CheckRepository(repository) is { } badRepository) problems.Error(image.KeyOf("repository"), $"{badRepository} (got {UserText.Quote(repository)})");
+        if (ImageReference.CheckTag(tag) is { } badTag) problems.Error(image.KeyOf("tag"), $"{badTag} (got {UserText.Quote(tag)})");
         s.Done();
 
         var spec = new RetentionSpec
@@ -44,7 +44,7 @@ internal static class RetentionConfig
         };
         // The ledger is what keeps a re-created Job from running again: it must outlive the products.
         if (RetentionSpec.Span(spec.Ledger) < RetentionSpec.Span(spec.Processed))
-            problems.Error(s.KeyOf("ledger"), $"must be at least processed ({spec.Processed}): a run forgotten before its products are gone could run again (got '{spec.Ledger}')");
+            problems.Error(s.KeyOf("ledger"), $"must be at least processed ({spec.Processed}): a run forgotten before its products are gone could run again (got {UserText.Quote(spec.Ledger)})");
         if (!enabled)
             problems.Warning(s.KeyOf("enabled"), "without the janitor nothing empties processed/: the ingest area must hold every run's products (runsToHold), and fills up when they are more");
         return spec;

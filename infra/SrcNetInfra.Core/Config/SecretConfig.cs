@@ -20,7 +20,7 @@ internal static class SecretConfig
         if (Names.CheckSecretKey(idKey) is { } badId) problems.Error(s.KeyOf("clientIdKey"), badId);
         var secretKey = s.String("clientSecretKey", "oidc-client-secret");
         if (Names.CheckSecretKey(secretKey) is { } badSecret) problems.Error(s.KeyOf("clientSecretKey"), badSecret);
-        if (idKey == secretKey) problems.Error(s.KeyOf("clientSecretKey"), $"must differ from clientIdKey (both are '{idKey}')");
+        if (idKey == secretKey) problems.Error(s.KeyOf("clientSecretKey"), $"must differ from clientIdKey (both are {UserText.Quote(idKey)})");
 
         var hasVault = s.Has("vault");
         var v = s.Section("vault");
@@ -41,9 +41,9 @@ internal static class SecretConfig
         if (Names.CheckObjectName(vault.ServiceAccount) is { } badSa) problems.Error(v.KeyOf("serviceAccount"), badSa);
         if (Names.CheckObjectName(vault.SecretStoreName) is { } badStore) problems.Error(v.KeyOf("secretStoreName"), badStore);
         if (!Uri.TryCreate(vault.Server, UriKind.Absolute, out var server) || server.Scheme is not ("http" or "https"))
-            problems.Error(v.KeyOf("server"), $"must be an http(s) URL such as http://vault.vault.svc.cluster.local:8200 (got '{vault.Server}')");
+            problems.Error(v.KeyOf("server"), $"must be an http(s) URL such as http://vault.vault.svc.cluster.local:8200 (got {UserText.Quote(vault.Server)})");
         if (!Durations.IsGoDuration(vault.RefreshInterval))
-            problems.Error(v.KeyOf("refreshInterval"), $"must be a duration such as 15s, 1m or 1h (got '{vault.RefreshInterval}')");
+            problems.Error(v.KeyOf("refreshInterval"), $"must be a duration such as 15s, 1m or 1h (got {UserText.Quote(vault.RefreshInterval)})");
         if (hasVault && mode != SecretMode.ExternalSecret)
             problems.Warning(s.KeyOf("vault"), $"is only used with mode externalSecret; mode is {ConfigWords.SecretMode.Of(mode)}, so it is ignored");
 

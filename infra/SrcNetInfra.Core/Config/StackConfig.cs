@@ -30,17 +30,20 @@ public static class StackConfig
     /// <summary>
     /// Reads every <c>srcnet:</c> key (names without the namespace). Secret keys are only looked at
     /// for presence and form; their values are never read into the model, so they cannot leak from it.
-    /// Returns null when there are errors; <paramref name="problems"/> then says what to fix.
+    /// Always returns a spec: a value in error reads as its default (or what could be made of it),
+    /// so that checks across sections whose own keys are fine still run and every problem is found
+    /// in one pass; <paramref name="problems"/> says what to fix, and a spec read with errors is
+    /// never planned.
     /// </summary>
-    public static EnvironmentSpec? Read(string stack, IReadOnlyDictionary<string, JsonNode?> values, Problems problems)
+    public static EnvironmentSpec Read(string stack, IReadOnlyDictionary<string, JsonNode?> values, Problems problems)
     {
         // The stack's name is the app.kubernetes.io/instance label of every object.
         if (stack.Length == 0 || Names.CheckLabelValue(stack) is not null)
-            problems.Error($"stack {stack}", $"the stack name becomes the label app.kubernetes.io/instance: it must be 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got '{stack}')");
+            problems.Error($"stack {UserText.Show(stack)}", $"the stack name becomes the label app.kubernetes.io/instance: it must be 1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit (got {UserText.Quote(stack)})");
         foreach (var key in values.Keys.Where(k => !AllKeys.Contains(k)).Order(StringComparer.Ordinal))
         {
             var hint = KeySuggestion.Nearest(key, AllKeys);
-            problems.Error(FullKey(key),
+            problems.Error(FullKey(UserText.Show(key)),
                 $"unknown key{(hint is null ? "" : $" (did you mean '{FullKey(hint)}'?)")}; srcnet keys are {string.Join(", ", AllKeys)}");
         }
 
@@ -58,9 +61,9 @@ public static class StackConfig
         CheckSecretKeys(secret.Mode, values, problems);
         CheckDeployment(deploy, secret, problems);
 
-        return problems.HasErrors
-            ? null
-            : new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy, retention);
+        var spec = new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy, retention);
+        NameCollisions.Check(spec, problems);
+        return spec;
     }
 
     /// <summary>

@@ -24,17 +24,16 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         return match.Success ? match.Groups["stack"].Value : System.IO.Path.GetFileNameWithoutExtension(fileName);
     }
 
-    /// <summary>Reads a stack file; returns null (with a problem naming the file) when it cannot be read.</summary>
+    /// <summary>
+    /// Reads a stack file; returns null (with a problem naming the file) when it cannot be read, or
+    /// holds more than a stack file ever does (<see cref="TextFile"/>, <see cref="YamlLimits"/>).
+    /// </summary>
     public static StackFile? Load(string path, Problems problems)
     {
-        string text;
-        try
+        var text = TextFile.Read(path, TextFile.StackFileLimit, out var refused);
+        if (text is null)
         {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            problems.Error(path, $"cannot read the stack file: {e.Message}");
+            problems.Error(path, refused!);
             return null;
         }
         return Parse(path, text, problems);
@@ -42,6 +41,11 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
 
     public static StackFile? Parse(string path, string yaml, Problems problems)
     {
+        if (YamlLimits.Check(yaml) is { } refused)
+        {
+            problems.Error(path, refused);
+            return null;
+        }
         var stream = new YamlStream();
         try
         {
@@ -49,31 +53,17 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         }
         catch (YamlException e)
         {
-            // Some errors come without a position; for a tab used as indentation, find its line ourselves,
-            // and otherwise say no line rather than a wrong one.
-            var where = e.Start.Line > 1 || e.Start.Column > 1 ? $" (line {e.Start.Line}, column {e.Start.Column})"
-                : FirstTabIndentedLine(yaml) is { } tabLine ? $" (line {tabLine}, column 1)"
-                : "";
-            problems.Error(path, $"is not valid YAML{where}: {Innermost(e).Message}");
-            return null;
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet reports some malformed flow collections (an unclosed { or [) this way.
-            problems.Error(path, $"is not valid YAML: {e.Message} (is a {{ or [ left unclosed?)");
+            // What the event scan cannot see, such as a key given twice.
+            problems.Error(path, $"is not valid YAML {YamlLimits.At(e.Start)}: {UserText.Line(Innermost(e).Message)}");
             return null;
         }
 
+        var errorsBefore = problems.All.Count(p => p.IsError);
+        var root = StackFileShape.Check(path, stream, problems);
+        if (root is null) return null;
         var srcnet = new SortedDictionary<string, JsonNode?>(StringComparer.Ordinal);
-        var name = StackNameOf(path);
-        if (stream.Documents.Count == 0) return new StackFile(path, name, srcnet);
-        if (stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            problems.Error(path, "must be a YAML map with a config: section, as Pulumi writes stack files");
-            return null;
-        }
         if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) || IsNull(configNode))
-            return new StackFile(path, name, srcnet);
+            return WithSrcnetKeys(path, srcnet, problems, errorsBefore);
         if (configNode is not YamlMappingNode config)
         {
             problems.Error(path, "its config: section must be a map of keys such as srcnet:workflow");
@@ -84,36 +74,37 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
-                problems.Error(path, $"config: keys must be plain names such as srcnet:workflow (line {keyNode.Start.Line})");
+                problems.Error(path, $"config: keys must be plain names such as srcnet:workflow {YamlLimits.At(keyNode.Start)}");
                 return null;
             }
-            var colon = key.IndexOf(':', StringComparison.Ordinal);
-            var ns = colon < 0 ? "" : key[..colon];
-            if (ns == StackConfig.Namespace)
+            if (key.StartsWith(StackConfig.Namespace + ":", StringComparison.Ordinal))
             {
-                srcnet[key[(colon + 1)..]] = ToJson(valueNode);
+                srcnet[key[(StackConfig.Namespace.Length + 1)..]] = ToJson(valueNode);
             }
-            else if (ns.Length > 0 && ns != StackConfig.Namespace && LooksLikeSrcnet(ns))
+            else if (MisplacedKey.IsNamespaceAsMap(key))
             {
-                problems.Warning(key, $"namespace '{ns}' is not '{StackConfig.Namespace}'; did you mean {StackConfig.Namespace}:{key[(colon + 1)..]}? It is ignored");
+                problems.Error(UserText.Show(key),
+                    "is read by Pulumi as one key of the project, not as a namespace, so srcnet never reads what it holds; " +
+                    "write each section as its own key of config:, such as srcnet:workflow");
+            }
+            else if (MisplacedKey.Intended(key) is { } meant)
+            {
+                problems.Error(UserText.Show(key), MisplacedKey.Explain(key, meant));
             }
             // Other namespaces (kubernetes:, pulumi:, the project's own) belong to Pulumi and its providers.
         }
-        return new StackFile(path, name, srcnet);
+        return WithSrcnetKeys(path, srcnet, problems, errorsBefore);
     }
 
-    /// <summary>A namespace one or two edits from srcnet (srcnt, scrnet, SRCNET) is surely a typo of it.</summary>
-    private static bool LooksLikeSrcnet(string ns) =>
-        KeySuggestion.Nearest(ns, [StackConfig.Namespace]) is not null;
-
-    private static int? FirstTabIndentedLine(string yaml)
+    /// <summary>
+    /// A file that configures no srcnet: key at all gets one line (unless it was told already what is
+    /// wrong with its keys), not a "required" error per key.
+    /// </summary>
+    private static StackFile? WithSrcnetKeys(string path, SortedDictionary<string, JsonNode?> srcnet, Problems problems, int errorsBefore)
     {
-        var lines = yaml.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            var indent = lines[i][..(lines[i].Length - lines[i].TrimStart(' ', '\t').Length)];
-            if (indent.Contains('\t', StringComparison.Ordinal)) return i + 1;
-        }
+        if (srcnet.Count > 0) return new StackFile(path, StackNameOf(path), srcnet);
+        if (problems.All.Count(p => p.IsError) == errorsBefore)
+            problems.Error(path, "has no srcnet: keys; a stack of this project sets at least srcnet:ingestor and srcnet:workflow (README, \"Config reference\")");
         return null;
     }
 

@@ -29,7 +29,7 @@ public sealed partial class StackLocator(string root)
         error = null;
         if (!StackName().IsMatch(stack))
         {
-            error = $"--stack: '{stack}' is not a stack name (letters, digits, '_', '.', '-')";
+            error = $"--stack: {UserText.Quote(stack)} is not a stack name (letters, digits, '_', '.', '-')";
             return null;
         }
         var candidates = new[] { Path.Combine(Root, $"Pulumi.{stack}.yaml"), Path.Combine(Root, "stacks", $"Pulumi.{stack}.yaml") }
@@ -50,8 +50,10 @@ public sealed partial class StackLocator(string root)
         return null;
     }
 
+    /// <summary>Whether a file configures srcnet: keys; a file that cannot be read does not (validating it says why).</summary>
     private static bool HasSrcnetConfig(string path) =>
-        File.ReadLines(path).Any(line => line.TrimStart().StartsWith(StackConfig.Namespace + ":", StringComparison.Ordinal));
+        TextFile.Read(path, TextFile.StackFileLimit, out _) is { } text
+        && text.Split('\n').Any(line => line.TrimStart().StartsWith(StackConfig.Namespace + ":", StringComparison.Ordinal));
 
     /// <summary>
     /// Every stack file, root first, each group in name order (stable for --all output). Where a

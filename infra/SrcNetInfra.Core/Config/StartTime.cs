@@ -25,5 +25,5 @@ public static class StartTime
     public static string? Check(string text) =>
         DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
             ? null
-            : $"must be a UTC start time as YYYY-MM-DDTHH:MM[:SS] (e.g. {Default}) or MM.DD.YYYYTHH:MM (got '{text}')";
+            : $"must be a UTC start time as YYYY-MM-DDTHH:MM[:SS] (e.g. {Default}) or MM.DD.YYYYTHH:MM (got {UserText.Quote(text)})";
 }

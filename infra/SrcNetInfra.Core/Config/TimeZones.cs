@@ -16,7 +16,7 @@ public static partial class TimeZones
     {
         if (zone == "Local") return "must name a zone: 'Local' is the controller's own zone, which the API server refuses; e.g. Etc/UTC or Europe/Zurich";
         if (!ZoneName().IsMatch(zone) || zone.Length > 64 || !Known(zone))
-            return $"must be an IANA time zone such as Etc/UTC or Europe/Zurich (got '{zone}')";
+            return $"must be an IANA time zone such as Etc/UTC or Europe/Zurich (got {UserText.Quote(zone)})";
         return null;
     }
 

@@ -49,7 +49,7 @@ internal static partial class WorkflowConfig
 
         var outDir = s.String("outDir", "/ingest/staging");
         if (!SafePath().IsMatch(outDir) || !(outDir + "/").StartsWith("/ingest/", StringComparison.Ordinal) || outDir.Contains("..", StringComparison.Ordinal))
-            problems.Error(s.KeyOf("outDir"), $"must be a path inside the ingest area mounted at /ingest, e.g. /ingest/staging (got '{outDir}')");
+            problems.Error(s.KeyOf("outDir"), $"must be a path inside the ingest area mounted at /ingest, e.g. /ingest/staging (got {UserText.Quote(outDir)})");
         else if (outDir.TrimEnd('/') != "/ingest/staging")
             problems.Warning(s.KeyOf("outDir"), $"the ingestor picks up products from staging/ of the ingest area; {outDir} may never be ingested");
 
@@ -62,7 +62,7 @@ internal static partial class WorkflowConfig
         var (deadline, deadlineAuto) = s.OptionalIntOrWord("activeDeadlineSeconds", "auto", min: 1);
         var calibration = s.OptionalString("calibration");
         if (calibration is not null && !Duration.CalibrationFile.IsName(calibration))
-            problems.Error(s.KeyOf("calibration"), $"must name a file in calibrations/ without .yaml: {Duration.CalibrationFile.NameRule} (got '{calibration}')");
+            problems.Error(s.KeyOf("calibration"), $"must name a file in calibrations/ without .yaml: {Duration.CalibrationFile.NameRule} (got {UserText.Quote(calibration)})");
         var successfulHistory = s.Int("successfulJobsHistoryLimit", 3, min: 0, max: 100);
         var failedHistory = s.Int("failedJobsHistoryLimit", 3, min: 0, max: 100);
         var startingDeadline = s.OptionalInt("startingDeadlineSeconds", min: 10);
@@ -114,9 +114,9 @@ internal static partial class WorkflowConfig
             return schedule;
         }
         if (CronSchedule.Check(schedule) is { } bad)
-            problems.Error(s.KeyOf("schedule"), $"{bad}; e.g. '0 * * * *' or @hourly (got '{schedule}')");
+            problems.Error(s.KeyOf("schedule"), $"{bad}; e.g. '0 * * * *' or @hourly (got {UserText.Quote(schedule)})");
         else if (CronSchedule.NeverFires(schedule))
-            problems.Warning(s.KeyOf("schedule"), $"never fires: no date matches it (got '{schedule}')");
+            problems.Warning(s.KeyOf("schedule"), $"never fires: no date matches it (got {UserText.Quote(schedule)})");
         return schedule;
     }
 
@@ -127,11 +127,11 @@ internal static partial class WorkflowConfig
         var pullPolicy = s.Choice("pullPolicy", "IfNotPresent", PullPolicies);
         s.Done();
         if (ImageReference.CheckRepository(repository) is { } badRepository)
-            problems.Error(s.KeyOf("repository"), $"{badRepository}, e.g. ghcr.io/i4ds/karabo-pipeline (got '{repository}')");
+            problems.Error(s.KeyOf("repository"), $"{badRepository}, e.g. ghcr.io/i4ds/karabo-pipeline (got {UserText.Quote(repository)})");
         if (tag == "latest")
             problems.Warning(s.KeyOf("tag"), "'latest' changes under a running stack; pin a version (karabo >= 0.34.0)");
         else if (tag.Length > 0 && ImageReference.CheckTag(tag) is { } badTag)
-            problems.Error(s.KeyOf("tag"), $"{badTag} (got '{tag}')");
+            problems.Error(s.KeyOf("tag"), $"{badTag} (got {UserText.Quote(tag)})");
         return new ContainerImage(repository, tag, pullPolicy);
     }
 
@@ -187,7 +187,7 @@ internal static partial class WorkflowConfig
         if (text == "None") return null;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v < Math.PI)
             return v;
-        problems.Error(s.KeyOf("imagingCellsize"), $"must be a cell size in radians per pixel (> 0) or None to derive it from the field of view (got '{text}')");
+        problems.Error(s.KeyOf("imagingCellsize"), $"must be a cell size in radians per pixel (> 0) or None to derive it from the field of view (got {UserText.Quote(text)})");
         return null;
     }
 
@@ -195,7 +195,7 @@ internal static partial class WorkflowConfig
     {
         var scope = s.String("rucioNamespace", "testing");
         if (!RucioScope().IsMatch(scope))
-            problems.Error(s.KeyOf("rucioNamespace"), $"must be a Rucio scope: 1 to 25 letters, digits, '_', '.' or '-' (got '{scope}')");
+            problems.Error(s.KeyOf("rucioNamespace"), $"must be a Rucio scope: 1 to 25 letters, digits, '_', '.' or '-' (got {UserText.Quote(scope)})");
         var lifetime = s.Number("rucioLifetime", 31_536_000, v => v >= 1 && v == Math.Floor(v) && v <= long.MaxValue / 2 ? null : "must be a whole number of seconds, at least 1");
         var authority = s.String("ivoidAuthority", "test.skao");
         var path = s.String("ivoidPath", "/~");
@@ -226,9 +226,9 @@ internal static partial class WorkflowConfig
         var pattern = s.String(key, fallback);
         var parts = pattern.Split(MetadataSpec.RunPlaceholder);
         if (parts.Length != 2)
-            problems.Error(s.KeyOf(key), $"must contain {MetadataSpec.RunPlaceholder} exactly once, so that every run is unique (got '{pattern}')");
+            problems.Error(s.KeyOf(key), $"must contain {MetadataSpec.RunPlaceholder} exactly once, so that every run is unique (got {UserText.Quote(pattern)})");
         else if (!parts.All(p => SafeWord().IsMatch(p)))
-            problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got '{pattern}')");
+            problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got {UserText.Quote(pattern)})");
         return pattern;
     }
 
@@ -245,7 +245,7 @@ internal static partial class WorkflowConfig
         s.Done();
         if (storageClass is not null && Names.CheckObjectName(storageClass) is { } badClass) problems.Error(s.KeyOf("storageClass"), badClass);
         if (!StorageRequest.TryParseBytes(size.Text, out var bytes) || bytes < 1)
-            problems.Error(s.KeyOf("size"), $"must be a storage size such as 1Gi (got '{size.Text}')");
+            problems.Error(s.KeyOf("size"), $"must be a storage size such as 1Gi (got {UserText.Quote(size.Text)})");
         var on = enabled == "true" || (enabled == "auto" && mode == WorkflowMode.CronJob);
         return on ? new SkyModelCacheSpec(size, storageClass, accessMode) : null;
     }
@@ -296,7 +296,7 @@ internal static partial class WorkflowConfig
         var effect = s.OptionalString("effect");
         s.Done();
         if (effect is not null && !TaintEffects.Contains(effect))
-            problems.Error(s.KeyOf("effect"), $"must be one of {string.Join(", ", TaintEffects)}, or unset for every effect (got '{effect}')");
+            problems.Error(s.KeyOf("effect"), $"must be one of {string.Join(", ", TaintEffects)}, or unset for every effect (got {UserText.Quote(effect)})");
         if (op == "Exists" && value is not null)
             problems.Error(s.KeyOf("value"), "must be unset with operator Exists");
         if (op == "Equal" && key is null)

@@ -37,7 +37,7 @@ public sealed record ProductSelection(bool Visibility, bool Dirty, bool Cleaned)
                 case "dirty": dirty = true; break;
                 case "cleaned" or "clean": cleaned = true; break;
                 default:
-                    error = $"unknown product '{raw.Trim()}'; allowed: visibility, dirty, cleaned";
+                    error = $"unknown product {Config.UserText.Quote(raw.Trim())}; allowed: visibility, dirty, cleaned";
                     return null;
             }
         }

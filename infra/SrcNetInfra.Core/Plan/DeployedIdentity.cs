@@ -71,14 +71,14 @@ public sealed record DeployedIdentity
 
         if (previous.KubeContext != next.KubeContext)
             problems.Error("srcnet:deploy.kubeContext",
-                $"the stack is deployed through context '{previous.KubeContext}', now '{next.KubeContext}': changing it replaces every object " +
+                $"the stack is deployed through context {UserText.Quote(previous.KubeContext)}, now {UserText.Quote(next.KubeContext)}: changing it replaces every object " +
                 "(created on the new cluster, deleted from the old); to move a stack, destroy it on the old cluster first, or put the old context back");
         if (previous.RenderYamlToDirectory != next.RenderYamlToDirectory)
             problems.Error("srcnet:deploy.renderYamlToDirectory",
                 "changing it on a deployed stack replaces the provider and with it every object (deleted from the cluster); render with `srcnet render --out DIR` instead, or use a separate stack");
         if (previous.Namespace != next.Namespace && protectData)
             problems.Error("srcnet:namespace.name",
-                $"the stack's data lives in namespace '{previous.Namespace}'; moving it to '{next.Namespace}' would make a new, empty ingest area; keep the name, or copy the data and unprotect the old namespace first");
+                $"the stack's data lives in namespace {UserText.Quote(previous.Namespace)}; moving it to {UserText.Quote(next.Namespace)} would make a new, empty ingest area; keep the name, or copy the data and unprotect the old namespace first");
 
         if (previous.IngestStorageClass != next.IngestStorageClass || previous.IngestAccessMode != next.IngestAccessMode)
         {
@@ -96,7 +96,7 @@ public sealed record DeployedIdentity
                 $"set srcnet:ingestor.persistence.size: {previous.IngestSize}");
 
         if (previous.SecretMode != next.SecretMode && previous.SecretName == next.SecretName && SecretHandOver(previous.SecretMode, next.SecretMode) is { } steps)
-            problems.Error("srcnet:secret.mode", $"changes from {previous.SecretMode} to {next.SecretMode} for Secret '{next.SecretName}': {steps}");
+            problems.Error("srcnet:secret.mode", $"changes from {previous.SecretMode} to {next.SecretMode} for Secret {UserText.Quote(next.SecretName)}: {steps}");
         return problems.All;
     }
 

@@ -37,6 +37,9 @@ public sealed record RunObjectStep(
     ResourcePolicy Policy)
     : PlanStep(ResourceName, Policy)
 {
+    /// <summary>True when <see cref="RenderedRunId"/> was given (<c>--run-id</c>), false when derived from the keepers.</summary>
+    public bool RenderedRunIdGiven { get; init; }
+
     public IKubernetesObject<V1ObjectMeta> Rendered => ForRun(RenderedRunId);
 
     public string TypeToken => KubernetesType.Token(Rendered.ApiVersion, Rendered.Kind);

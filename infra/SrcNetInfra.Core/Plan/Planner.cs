@@ -64,7 +64,10 @@ public static class Planner
             RunIdResource,
             id => SimulationRun.Job(env, id),
             runId ?? RunIdentity.DeterministicId(keepers),
-            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: SimulationRun.JobFieldsNeverUpdated));
+            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: SimulationRun.JobFieldsNeverUpdated))
+        {
+            RenderedRunIdGiven = runId is not null,
+        };
     }
 
     private static ObjectStep Object(string name, IKubernetesObject<V1ObjectMeta> obj, ResourcePolicy policy, string? earlierGroup)

@@ -53,10 +53,15 @@ public static class Manifests
             yield return $"  kubectl create secret generic {secret.Name} -n {secret.Namespace} " +
                          string.Join(" ", secret.ConfigKeyBySecretKey.Keys.Select(k => $"--from-file={k}=./{k}"));
         }
-        if (plan.Run.RunId is { } runId)
+        if (plan.Run.RunId is { } runId && plan.Run.RunIdGiven)
         {
             yield return "";
-            yield return $"Run id {runId} is derived from the run's inputs; `pulumi up` draws a random one (stack output runId).";
+            yield return $"Run id {runId} was given with --run-id: this is the Job `pulumi up` deployed with stack output runId {runId}.";
+        }
+        else if (plan.Run.RunId is { } derived)
+        {
+            yield return "";
+            yield return $"Run id {derived} is derived from the run's inputs; `pulumi up` draws a random one (stack output runId).";
             yield return $"Render a deployed run exactly with --run-id <runId>.";
         }
     }

@@ -17,8 +17,37 @@ public static class EnvironmentCheck
     {
         var problems = new Problems();
         var spec = StackConfig.Read(stack, srcnetValues, problems);
-        if (spec is null) return new CheckResult(null, problems.All);
+        // Each check across sections runs when the keys it reads had no errors, so one run reports
+        // every independent problem: a schema error in one place does not hide the quota check.
+        var readErrors = problems.All.Where(p => p.IsError).Select(p => p.Key).ToList();
+        bool Clean(IEnumerable<string> inputs) => !readErrors.Any(error => inputs.Any(input => Touches(error, input)));
 
+        var sizing = Clean(Sizing.Inputs) ? SizeVolumes(spec, problems) : null;
+        if (Clean(QuotaFit.Inputs)) QuotaFit.Check(spec, sizing, problems);
+        if (sizing is not null && Clean(MemoryInputs)) MemoryFit.Check(spec.Workflow.Resources, sizing.Estimate.Memory, problems);
+        if (sizing is not null && Clean(ScratchInputs)) CheckScratch(spec, sizing.Estimate, problems);
+        DurationProjection? duration = null;
+        if (Clean(DurationInputs)) (spec, duration) = DurationFit.Check(spec, calibrations, problems);
+
+        return new CheckResult(
+            problems.HasErrors || sizing is null ? null : new CheckedEnvironment(spec, sizing) { Duration = duration },
+            problems.All);
+    }
+
+    /// <summary>
+    /// Whether an error at <paramref name="errorKey"/> is about <paramref name="input"/>: the same key,
+    /// a key inside it (<c>srcnet:quota.pods</c> in <c>srcnet:quota</c>), or one it is inside (the
+    /// section <c>srcnet:quota</c> itself was not a map).
+    /// </summary>
+    internal static bool Touches(string errorKey, string input) =>
+        errorKey == input || Inside(errorKey, input) || Inside(input, errorKey);
+
+    private static bool Inside(string key, string section) =>
+        key.Length > section.Length && key.StartsWith(section, StringComparison.Ordinal) && key[section.Length] is '.' or '[';
+
+    /// <summary>Estimates one run and sizes the volumes; null (with an error) when the sizes overflow.</summary>
+    private static Sizing? SizeVolumes(EnvironmentSpec spec, Problems problems)
+    {
         Estimate estimate;
         try
         {
@@ -28,27 +57,27 @@ public static class EnvironmentCheck
         {
             problems.Error("srcnet:workflow.simulation",
                 "the estimated data size exceeds 8 EiB; check numTimeStamps, imagingNpixel, stations and the band against freqIncHz");
-            return new CheckResult(null, problems.All);
+            return null;
         }
 
-        Sizing sizing;
         try
         {
-            sizing = Sizing.For(spec, estimate, problems);
+            return Sizing.For(spec, estimate, problems);
         }
         catch (OverflowException)
         {
             problems.Error("srcnet:ingestor.persistence.runsToHold", "runsToHold x one run's products exceeds 8 EiB; lower runsToHold");
-            return new CheckResult(null, problems.All);
+            return null;
         }
-
-        QuotaFit.Check(spec, sizing, problems);
-        MemoryFit.Check(spec.Workflow.Resources, estimate.Memory, problems);
-        CheckScratch(spec, estimate, problems);
-        (spec, var duration) = DurationFit.Check(spec, calibrations, problems);
-
-        return new CheckResult(problems.HasErrors ? null : new CheckedEnvironment(spec, sizing) { Duration = duration }, problems.All);
     }
+
+    private static readonly string[] ScratchInputs = ["srcnet:scratch.mode", "srcnet:workflow.mode"];
+
+    private static readonly string[] MemoryInputs = ["srcnet:workflow.resources"];
+
+    private static readonly string[] DurationInputs =
+        ["srcnet:workflow.simulation", "srcnet:workflow.products", "srcnet:workflow.calibration", "srcnet:workflow.activeDeadlineSeconds",
+         "srcnet:workflow.schedule", "srcnet:workflow.mode", "srcnet:workflow.resources"];
 
     /// <summary>
     /// Reads and checks a stack file; its stack name comes from the file name, its calibrations
@@ -61,7 +90,8 @@ public static class EnvironmentCheck
         if (file is null) return new CheckResult(null, problems.All);
         var root = StackLocator.FromDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!).Root;
         var result = Run(file.StackName, file.Srcnet, CalibrationLibrary.AtProjectRoot(root));
-        return result with { Problems = [.. problems.All, .. result.Problems] };
+        // Problems of the file itself (a misplaced key, a tag) make the stack invalid as much as its values' do.
+        return new CheckResult(problems.HasErrors ? null : result.Environment, [.. problems.All, .. result.Problems]);
     }
 
     private static void CheckScratch(EnvironmentSpec spec, Estimate estimate, Problems problems)

@@ -18,7 +18,15 @@ internal static class QuotaFit
     public const int IngestorPods = 1;
     public const int SimulationPods = 1;
 
-    public static void Check(EnvironmentSpec spec, Sizing sizing, Problems problems)
+    /// <summary>The keys the quota check reads.</summary>
+    public static readonly string[] Inputs =
+    [
+        "srcnet:quota", "srcnet:workflow.resources", "srcnet:workflow.mode", "srcnet:workflow.successfulJobsHistoryLimit",
+        "srcnet:workflow.failedJobsHistoryLimit", "srcnet:scratch.mode", "srcnet:workflow.skyModelCache", "srcnet:retention.enabled",
+    ];
+
+    /// <param name="sizing">The volumes' sizes; null when they could not be sized, and then storage is not checked.</param>
+    public static void Check(EnvironmentSpec spec, Sizing? sizing, Problems problems)
     {
         var quota = spec.Quota;
         var defaults = quota.ContainerDefaults;
@@ -55,7 +63,7 @@ internal static class QuotaFit
         if (quota.PersistentVolumeClaims < claims)
             problems.Error("srcnet:quota.persistentVolumeClaims", $"must be at least {claims}: {why} (got {quota.PersistentVolumeClaims})");
 
-        if (quota.RequestsStorage is { } storage)
+        if (quota.RequestsStorage is { } storage && sizing is not null)
         {
             var needed = sizing.ScratchRequest.Value * scratchClaims + sizing.IngestRequest.Value + (cache?.Size.Value ?? 0);
             var scratch = scratchClaims == 1 ? $"scratch {sizing.ScratchRequest.Text}" : $"{scratchClaims} x scratch {sizing.ScratchRequest.Text}";

@@ -26,6 +26,10 @@ public sealed record Sizing(
     public static long IngestNeed(Estimate estimate, int runs) =>
         checked(estimate.IngestBytes * runs + (estimate.IngestPeakBytes - estimate.IngestBytes));
 
+    /// <summary>The keys sizing reads: the simulation and products (the estimate), and both volumes' settings.</summary>
+    public static readonly string[] Inputs =
+        ["srcnet:workflow.simulation", "srcnet:workflow.products", "srcnet:scratch", "srcnet:ingestor.persistence", "srcnet:retention"];
+
     /// <summary>
     /// Sizes the volumes of <paramref name="spec"/>; explicit sizes win, with a warning or an error
     /// when they cannot hold what the estimate says a run writes.

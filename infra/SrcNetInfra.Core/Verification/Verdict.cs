@@ -84,7 +84,7 @@ public sealed record Verdict(VerdictKind Kind, string Message)
     {
         var t = o.Target;
         if (o.RunFilter is not null)
-            return Failed($"no run with OBS_ID or FILE_PREFIX '{o.RunFilter}' among the stack's Jobs in namespace {t.Namespace} (finished Jobs are removed after their history limit or ttlSecondsAfterFinished)");
+            return Failed($"no run with OBS_ID or FILE_PREFIX {Config.UserText.Quote(o.RunFilter)} among the stack's Jobs in namespace {t.Namespace} (finished Jobs are removed after their history limit or ttlSecondsAfterFinished)");
         if (t.Mode == WorkflowMode.Job)
             return Failed($"no Job of stack {t.Stack} ({t.RunSelector}) in namespace {t.Namespace}: not deployed (pulumi up), or removed after ttlSecondsAfterFinished");
         if (o.CronJobSuspended)

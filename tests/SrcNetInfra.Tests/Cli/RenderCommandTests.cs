@@ -59,6 +59,9 @@ public class RenderCommandTests
         var env = job.Spec.Template.Spec.Containers[0].Env.ToDictionary(e => e.Name, e => e.Value);
         Assert.Equal("1a2b3c4d_SKAMID_Karabo", env["OBS_ID"]);
         Assert.Equal("1a2b3c4d-SKAMID-Karabo", env["FILE_PREFIX"]);
+        // The header says where the id came from: the flag, not the run's inputs.
+        Assert.Contains("# Run id 1a2b3c4d was given with --run-id: this is the Job `pulumi up` deployed with stack output runId 1a2b3c4d.", run.Out);
+        Assert.DoesNotContain("derived from the run's inputs", run.Out);
     }
 
     [Theory]

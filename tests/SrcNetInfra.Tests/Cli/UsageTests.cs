@@ -46,6 +46,38 @@ public class UsageTests
         }
     }
 
+    [Theory]
+    [InlineData(new[] { "valdate" }, "srcnet: Unrecognized command or argument 'valdate'. Did you mean 'validate'?")]
+    [InlineData(new[] { "sumary", "--stack", "dev" }, "'sumary'. Did you mean 'summary'?")]
+    [InlineData(new[] { "render", "--stack", "dev", "--ouy", "x" }, "'--ouy'. Did you mean '--out'?")]
+    [InlineData(new[] { "verify", "--stack", "dev", "--kubeconfg", "x" }, "'--kubeconfg'. Did you mean '--kubeconfig'?")]
+    public void A_mistyped_verb_or_flag_gets_a_did_you_mean(string[] args, string line)
+    {
+        var run = CliRun.AtRoot(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(run.ErrorLines, l => l.EndsWith(line, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new[] { "summary", "--stack", "dev", "--base-render", "" }, "srcnet: --base-render: give the directory `srcnet render --out` wrote; an empty path would compare with the current directory")]
+    [InlineData(new[] { "validate", "--config-file", "stacks" }, "srcnet: --config-file: 'stacks' is a directory; name a stack file such as Pulumi.dev.yaml, or use --stack")]
+    [InlineData(new[] { "validate", "--config-file", "" }, "srcnet: --config-file: no such file: ''")]
+    public void An_empty_or_wrong_kind_of_path_is_one_line_naming_the_flag(string[] args, string line)
+    {
+        var run = CliRun.AtRoot(args);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(line, Assert.Single(run.ErrorLines));
+        Assert.Empty(run.Out);
+    }
+
+    [Fact]
+    public void Debug_is_a_flag_of_every_verb_shown_in_help()
+    {
+        Assert.Contains("--debug", CliRun.AtRoot("--help").Out, StringComparison.Ordinal);
+        Assert.Contains("SRCNET_DEBUG=1", CliRun.AtRoot("render", "--help").Out, StringComparison.Ordinal);
+        Assert.Equal(0, CliRun.AtRoot("validate", "--stack", "dev", "--debug").ExitCode);
+    }
+
     [Fact]
     public void Unknown_verbs_and_flags_exit_2_and_point_at_help()
     {

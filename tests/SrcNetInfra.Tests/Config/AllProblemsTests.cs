@@ -56,12 +56,49 @@ public class AllProblemsTests
     }
 
     [Fact]
-    public void A_near_miss_namespace_warning_is_kept_beside_the_errors()
+    public void A_misspelled_namespace_is_reported_beside_the_other_errors()
     {
         var result = Stacks.CheckText(Stacks.Valid + "  srcnt:scratch:\n    mode: ephemeral\n  srcnet:quota:\n    pods: 0\n");
         Assert.False(result.Ok);
-        Assert.Equal("srcnet:quota.pods", Assert.Single(result.Errors).Key);
-        Assert.Equal("srcnt:scratch", Assert.Single(result.Warnings).Key);
+        Assert.Equal(["srcnet:quota.pods", "srcnt:scratch"], result.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_schema_error_does_not_hide_the_quota_check()
+    {
+        var result = Stacks.Check(("srcnet:workflow.simulaton", "{}"), ("srcnet:quota.requestsCpu", "8"));
+        Assert.Equal(["srcnet:workflow.simulaton", "srcnet:quota.requestsCpu"], result.Errors.Select(e => e.Key));
+        Assert.Contains("8 is less than what the namespace runs at once", result.Errors.Last().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bad_value_elsewhere_does_not_hide_the_sizing_check()
+    {
+        var result = Stacks.Check(("srcnet:namespace.name", "Not_A_Name"), ("srcnet:ingestor.persistence.size", "1Mi"));
+        Assert.Equal(["srcnet:namespace.name", "srcnet:ingestor.persistence.size"], result.Errors.Select(e => e.Key));
+    }
+
+    [Fact]
+    public void A_check_whose_own_keys_are_in_error_does_not_run_on_their_fallbacks()
+    {
+        // A quota of 0 pods is reported once, where it is read, and not again by the quota fit.
+        var result = Stacks.Check(("srcnet:quota.pods", "0"), ("srcnet:workflow.resources.requests.cpu", "many"));
+        Assert.Equal(["srcnet:quota.pods", "srcnet:workflow.resources.requests.cpu"], result.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_section_that_is_not_a_map_stops_the_checks_that_read_it()
+    {
+        var result = Stacks.Check(("srcnet:quota", "\"lots\""), ("srcnet:workflow.resources.requests.cpu", "64"));
+        Assert.Equal("srcnet:quota", Assert.Single(result.Errors).Key);
+    }
+
+    [Fact]
+    public void A_bad_band_stops_the_estimate_but_not_the_quota_check()
+    {
+        var result = Stacks.Check(("srcnet:workflow.simulation.freqIncHz", "0"), ("srcnet:quota.limitsMemory", "1Gi"), ("srcnet:scratch.size", "1Mi"));
+        Assert.Equal(["srcnet:quota.limitsMemory", "srcnet:workflow.simulation.freqIncHz"], result.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+        Assert.Empty(result.Warnings); // scratch.size is compared with an estimate only when there is one
     }
 
     [Fact]

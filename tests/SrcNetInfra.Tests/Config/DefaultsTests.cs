@@ -34,9 +34,9 @@ public class DefaultsTests
     }
 
     [Fact]
-    public void An_empty_file_reports_every_required_key()
+    public void Empty_sections_report_every_required_key()
     {
-        var result = Stacks.CheckText("config: {}\n");
+        var result = Stacks.CheckText("config:\n  srcnet:workflow: {}\n");
         Assert.False(result.Ok);
         Assert.Equal(
             ["srcnet:ingestor.config.rucioCfgClientAccount", "srcnet:ingestor.config.rucioIngestRseName",

@@ -40,19 +40,25 @@ public class StackFileTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("config:\n")]
-    [InlineData("encryptionsalt: abc\n")]
-    public void A_file_without_config_has_no_srcnet_keys(string yaml)
+    [InlineData("", "is empty; a stack file (Pulumi.<stack>.yaml) has a config: section with srcnet: keys")]
+    [InlineData("# only a comment\n", "is empty;")]
+    [InlineData("{}\n", "is empty;")]
+    [InlineData("config:\n", "has no srcnet: keys; a stack of this project sets at least srcnet:ingestor and srcnet:workflow")]
+    [InlineData("encryptionsalt: abc\n", "has no srcnet: keys;")]
+    [InlineData("config:\n  kubernetes:context: kind\n", "has no srcnet: keys;")]
+    public void A_file_without_srcnet_keys_is_told_so_in_one_line(string yaml, string message)
     {
-        var (file, problems) = Read(yaml);
-        Assert.Empty(problems.All);
-        Assert.NotNull(file);
-        Assert.Empty(file.Srcnet);
+        // Not a "required" error for each of the four keys a stack must state.
+        var result = Stacks.CheckText(yaml);
+        Assert.False(result.Ok);
+        var problem = Assert.Single(result.Problems);
+        Assert.EndsWith(Stacks.FileName, problem.Key, StringComparison.Ordinal);
+        Assert.StartsWith(message, problem.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("- a\n- b\n", "must be a YAML map")]
+    [InlineData("- a\n- b\n", "is not a stack file: it holds a list at the top")]
+    [InlineData("just text\n", "is not a stack file: it holds a single value at the top")]
     [InlineData("config: [a, b]\n", "config: section must be a map")]
     public void A_file_that_is_not_a_stack_file_is_an_error_naming_the_file(string yaml, string fragment)
     {
@@ -107,7 +113,7 @@ public class StackFileTests
         Assert.False(result.Ok);
         var problem = Assert.Single(result.Problems);
         Assert.Equal(path, problem.Key);
-        Assert.Contains("cannot read", problem.Message, StringComparison.Ordinal);
+        Assert.Equal("no such file", problem.Message);
     }
 
     [Fact]
@@ -148,11 +154,12 @@ public class StackFileTests
     [InlineData("SRCNET:workflow")]
     [InlineData("scrnet:workflow")]
     [InlineData("srnet:workflow")]
-    public void A_near_miss_of_the_srcnet_namespace_is_a_warning(string key)
+    public void A_near_miss_of_the_srcnet_namespace_is_an_error_naming_the_key_meant(string key)
     {
+        // Ignoring it would deploy the defaults in silence.
         var result = Stacks.CheckText(Stacks.Valid + $"  {key}:\n    mode: cronjob\n");
-        var warning = Expect.Warning(result, key, "did you mean srcnet:workflow");
-        Assert.Contains("ignored", warning.Message, StringComparison.Ordinal);
+        var error = Expect.Error(result, key, "write srcnet:workflow");
+        Assert.StartsWith($"is in namespace '{key.Split(':')[0]}', not srcnet, so srcnet never reads it", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

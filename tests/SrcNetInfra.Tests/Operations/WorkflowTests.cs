@@ -49,6 +49,20 @@ public partial class WorkflowTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Workflows))]
+    public void Every_job_has_a_timeout(string name)
+    {
+        // Without one a hung step holds a runner for GitHub's default of 6 hours; pull requests from
+        // forks run the check job too, so a stranger's input must not be able to do that.
+        var jobs = (YamlMappingNode)Load(name).Children[new YamlScalarNode("jobs")];
+        foreach (var (id, job) in jobs.Children)
+        {
+            Assert.True(((YamlMappingNode)job).Children.TryGetValue(new YamlScalarNode("timeout-minutes"), out var timeout), $"{name}: job {id} has no timeout-minutes");
+            Assert.InRange(int.Parse(((YamlScalarNode)timeout).Value!, System.Globalization.CultureInfo.InvariantCulture), 1, 120);
+        }
+    }
+
     [GeneratedRegex(@"(?:^|[;&|]\s*|\s)srcnet\s+(?<args>[^\n;|]*?)\s*(?:$|\|\||;|\|)", RegexOptions.Multiline)]
     private static partial Regex SrcnetCommand();
 

@@ -5,11 +5,18 @@ namespace SrcNetInfra.Tests.Support;
 /// <summary>One run of the srcnet command line, in process, with its output captured.</summary>
 public sealed record CliRun(int ExitCode, string Out, string Error)
 {
-    public static CliRun In(string workingDirectory, params string[] args)
+    /// <remarks>
+    /// Synchronous for the many tests of verbs that finish at once; those that talk to a (fake)
+    /// cluster or cancel a run use <see cref="InAsync"/>.
+    /// </remarks>
+    public static CliRun In(string workingDirectory, params string[] args) =>
+        InAsync(workingDirectory, CancellationToken.None, args).GetAwaiter().GetResult();
+
+    public static async Task<CliRun> InAsync(string workingDirectory, CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
         var error = new StringWriter { NewLine = "\n" };
-        var code = SrcNet.Run(args, output, error, workingDirectory);
+        var code = await SrcNet.RunAsync(args, output, error, workingDirectory, cancellation);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

@@ -163,6 +163,19 @@ public class VerifyJobTests
     }
 
     [Fact]
+    public async Task A_log_line_with_a_terminal_escape_is_shown_escaped()
+    {
+        await using var h = await DevCluster(OomKilled(), j => j.Status.Conditions = [JobFailed("BackoffLimitExceeded", "Job has reached the specified backoff limit")]);
+        h.Server.Logs[$"karabo-aastar-{DevRunId}-x7k2p"] = LogOf(Ids, "\u001b]0;owned\u0007\u001b[2JKilled");
+
+        var run = await h.Verify("--stack", "dev");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains(@"  | \u001B]0;owned\u0007\u001B[2JKilled", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Out);
+    }
+
+    [Fact]
     public async Task An_evicted_pod_exits_4_with_the_kubelets_message()
     {
         await using var h = await DevCluster(new V1PodStatus

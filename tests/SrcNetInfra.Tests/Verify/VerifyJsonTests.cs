@@ -100,4 +100,38 @@ public class VerifyJsonTests
         Assert.Empty(json["products"]!.AsArray());
         Assert.Equal("failed", (string?)json["verdict"]);
     }
+
+    [Theory]
+    [InlineData(new[] { "--stack", "nope" }, "--stack: no Pulumi.nope.yaml")]
+    [InlineData(new[] { "--stack", "dev", "--timeout", "soon" }, "--timeout: expected a duration")]
+    [InlineData(new[] { "--stack", "dev", "--bogus" }, "Unrecognized command or argument '--bogus'")]
+    [InlineData(new[] { "--stack", "dev", "--kubeconfig", "/nonexistent/kubeconfig" }, "--kubeconfig: no such file")]
+    public void A_usage_error_with_json_prints_json_too(string[] args, string message)
+    {
+        // Scripts reading `srcnet verify --json` get one object for every outcome, a usage error too.
+        var run = SrcNetInfra.Tests.Support.CliRun.AtRoot(["verify", .. args, "--json"]);
+
+        Assert.Equal(2, run.ExitCode);
+        var json = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Equal(TopLevel, json.Select(p => p.Key));
+        Assert.Equal("error", (string?)json["verdict"]);
+        Assert.Equal(2, (int?)json["exitCode"]);
+        Assert.Contains(message, (string?)json["message"], StringComparison.Ordinal);
+        Assert.Null(json["stack"]);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_config_error_with_json_prints_json_naming_the_file()
+    {
+        using var dir = new SrcNetInfra.Tests.Support.TempDir();
+        var file = dir.Write("Pulumi.bad.yaml", SrcNetInfra.Tests.Support.MinimalStack.Yaml.Replace("tag: 0.34.0", "tag: 0.34.0\n    products: []", StringComparison.Ordinal));
+
+        var run = SrcNetInfra.Tests.Support.CliRun.In(dir.Path, "verify", "--config-file", file, "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        var json = JsonNode.Parse(run.Out)!.AsObject();
+        Assert.Equal("Pulumi.bad.yaml: invalid, 1 error", (string?)json["message"]);
+        Assert.Contains("error: srcnet:workflow.products", run.Error, StringComparison.Ordinal);
+    }
 }

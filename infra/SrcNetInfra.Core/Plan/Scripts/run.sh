@@ -298,11 +298,19 @@ child=$!
 [ -z "$signal" ] || kill -TERM "$child" 2>/dev/null
 code=0
 wait "$child" || code=$?
-# A trapped signal ends the wait early: wait again until the workflow has really exited.
+# A trapped signal ends the wait early (wait returns 128+signal): wait again until the workflow
+# has really exited.
 while kill -0 "$child" 2>/dev/null; do
   code=0
   wait "$child" || code=$?
 done
+# If the workflow died between a cut-short wait and the check above, its own status is still to
+# be collected; once collected, wait says 127 (no such child) and the status above stands.
+if [ -n "$signal" ]; then
+  last=0
+  wait "$child" 2>/dev/null || last=$?
+  [ "$last" = 127 ] || code=$last
+fi
 child=
 
 if [ "$code" != 0 ]; then
