@@ -71,6 +71,7 @@ public static class SrcNet
         root.Subcommands.Add(ValidateVerb.Build(context));
         root.Subcommands.Add(VerifyVerb.Build(context));
         root.Subcommands.Add(SummaryVerb.Build(context));
+        root.Subcommands.Add(AdoptVerb.Build(context));
         return root;
     }
 

@@ -20,6 +20,7 @@ public class UsageTests
     [InlineData("validate")]
     [InlineData("summary")]
     [InlineData("verify")]
+    [InlineData("adopt")]
     public void Every_verb_has_help_naming_its_flags_with_examples(string verb)
     {
         var run = CliRun.AtRoot(verb, "--help");
