@@ -188,8 +188,8 @@ public static class Adoption
             case SecretMode.ExternalSecret when live is null:
                 return new AdoptionFinding(FindingKind.Found, subject, "does not exist: the External Secrets Operator creates it from Vault");
             case SecretMode.ExternalSecret:
-                // external-secrets v2.9.0 pkg/controllers/externalsecret/externalsecret_controller.go: with creationPolicy
-                // Owner an existing Secret is updated and applyOwnership makes the ExternalSecret its controller.
+                // With creationPolicy Owner an existing Secret is updated and the ExternalSecret becomes its
+                // controller (docs/ingestor.md#a-secret-that-exists-before-its-externalsecret).
                 return new AdoptionFinding(FindingKind.Found, subject,
                     "exists: the External Secrets Operator takes it over (creationPolicy Owner), overwrites its keys from Vault, " +
                     "and deletes it with the ExternalSecret; the running ingestor keeps the values it started with");

@@ -12,7 +12,8 @@ namespace SrcNetInfra.Core.Adoption;
 /// name, whose URN must be a provider's; the engine uses a provider that is already in the stack's
 /// state as it is (pkg/resource/deploy/import.go: "Provider already exists in state — use it
 /// directly"), which the first <c>pulumi up</c> of the adoption put there. A Helm release's id is
-/// <c>NAMESPACE/RELEASE</c> (pulumi-kubernetes v4.32.0 provider/pkg/provider/helm_release.go, Read).
+/// <c>NAMESPACE/RELEASE</c> (pulumi-kubernetes v4.32.0 provider/pkg/provider/helm_release.go, Read;
+/// docs/platform.md#importing-a-helm-release).
 /// </summary>
 public sealed record PulumiImportFile(string Stack, string Namespace, string Release)
 {
