@@ -278,4 +278,17 @@ public class AdoptCommandTests
         Assert.Empty(run.Out);
         Assert.False(File.Exists(h.ImportFile));
     }
+
+    [Fact]
+    public async Task Without_context_it_reads_the_cluster_the_stack_deploys_to()
+    {
+        await using var h = await AdoptHarness.Start(Site.StackYaml());
+
+        // prod deploys through context chsrc-prod, which this kubeconfig does not have: refused, not another cluster read.
+        var run = await Task.Run(() => Support.CliRun.In(h.Directory, "adopt", "--config-file", "Pulumi.prod.yaml", "--kubeconfig", h.Kubeconfig));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("with context chsrc-prod", run.ErrorLines[^1]);
+        Assert.Empty(h.Server.Requests);
+    }
 }
