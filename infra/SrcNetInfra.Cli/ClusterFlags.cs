@@ -4,10 +4,12 @@ using SrcNetInfra.Cli.Verify;
 namespace SrcNetInfra.Cli;
 
 /// <summary>
-/// The flags of verbs that ask the cluster about a stack's runs (verify, calibrate): which
-/// kubeconfig and context, which run, and how long to wait for any one call.
+/// The flags of verbs that read the cluster (verify, calibrate, adopt): which kubeconfig and
+/// context, with the same defaults as kubectl (<c>$KUBECONFIG</c>, else <c>~/.kube/config</c>), how
+/// long to wait for any one call, and, for verbs about a stack's runs, which run.
 /// </summary>
-public sealed class ClusterFlags(string runDescription)
+/// <param name="runDescription">The help of <c>--run</c>; null for a verb that is not about a run.</param>
+public sealed class ClusterFlags(string? runDescription = null)
 {
     public Option<string?> Kubeconfig { get; } = new("--kubeconfig")
     {
@@ -31,7 +33,10 @@ public sealed class ClusterFlags(string runDescription)
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { Kubeconfig, Context, Run, Timeout }) command.Options.Add(o);
+        command.Options.Add(Kubeconfig);
+        command.Options.Add(Context);
+        if (runDescription is not null) command.Options.Add(Run);
+        command.Options.Add(Timeout);
     }
 
     /// <summary>The kubeconfig's path, as kubectl finds it.</summary>
@@ -50,5 +55,6 @@ public sealed class ClusterFlags(string runDescription)
         return value?.Trim();
     }
 
+    /// <summary>The timeout; a bad one is a usage error (read it first, before anything else).</summary>
     public TimeSpan TimeoutValue(ParseResult parse) => TimeoutText.Parse(parse.GetValue(Timeout));
 }

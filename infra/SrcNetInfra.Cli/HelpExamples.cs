@@ -44,6 +44,11 @@ public static class HelpExamples
             "srcnet verify --stack prod --run 20261125T130000Z-x7k2p-SKAMID-Karabo --json",
             "srcnet verify --stack dev --context kind-srcnet --timeout 10s",
         ],
+        ["adopt"] =
+        [
+            "srcnet adopt --stack prod",
+            "srcnet adopt --stack prod --context site --out /tmp/adopt-prod.json --force --json",
+        ],
     };
 
     public static void Write(TextWriter output, string verb)

@@ -100,6 +100,7 @@ public static class SrcNet
         root.Subcommands.Add(VerifyVerb.Build(context));
         root.Subcommands.Add(SummaryVerb.Build(context));
         root.Subcommands.Add(CalibrateVerb.Build(context));
+        root.Subcommands.Add(AdoptVerb.Build(context));
         return root;
     }
 

@@ -20,7 +20,7 @@ namespace SrcNetInfra;
 public static class EnvironmentStack
 {
     /// <summary>The Kubernetes provider's Pulumi name.</summary>
-    public const string ProviderName = "kubernetes";
+    public const string ProviderName = Planner.ProviderResource;
 
     /// <summary>
     /// The stack's options: a rule over every resource that no Kubernetes object may fall back to a

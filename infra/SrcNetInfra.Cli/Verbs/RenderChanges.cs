@@ -13,12 +13,15 @@ namespace SrcNetInfra.Cli.Verbs;
 /// changed name, which on <c>pulumi up</c> means a new run with new ids.
 /// </summary>
 /// <param name="BaseExists">False when the base branch has no render of this stack (a new stack).</param>
+/// <param name="Refused">What <c>pulumi up</c> refuses (errors) or warns of for a stack deployed from the base
+/// (<see cref="DeployedIdentity.Changes"/>), with the steps; the claim's size is in <paramref name="Resizes"/>.</param>
 public sealed record RenderChanges(
     bool BaseExists,
     IReadOnlyList<FileChange> Files,
     string? JobBefore,
     string? JobAfter,
-    IReadOnlyList<ClaimResize> Resizes)
+    IReadOnlyList<ClaimResize> Resizes,
+    IReadOnlyList<Core.Config.Problem> Refused)
 {
     public bool Any => !BaseExists || Files.Any(f => f.Diff.Length > 0);
 
@@ -44,7 +47,7 @@ public sealed record RenderChanges(
     public static RenderChanges Against(string baseDirectory, EnvironmentPlan head)
     {
         var jobAfter = head.Run.RunId is null ? null : head.Run.WorkloadName;
-        if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, jobAfter, []);
+        if (!Directory.Exists(baseDirectory)) return new RenderChanges(false, [], null, jobAfter, [], []);
         var files = new List<FileChange>();
         var before = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var (name, content) in RenderedFiles.For(head))
@@ -52,16 +55,20 @@ public sealed record RenderChanges(
             before[name] = ReadBase(baseDirectory, name);
             files.Add(FileChange.Of(name, before[name] ?? "", content));
         }
-        var baseObjects = before.GetValueOrDefault(Manifests.ManifestsFileName) is { } baseManifests ? Objects(baseManifests) : [];
+        var manifestsText = before.GetValueOrDefault(Manifests.ManifestsFileName) ?? "";
+        var baseObjects = manifestsText.Length > 0 ? Objects(manifestsText) : [];
+        var headIdentity = DeployedIdentity.Of(head.Environment);
         // The ingest area is the stack's own claim in the manifests; a render from before that has
-        // only the chart's persistence.size in the values.
-        var baseIngestSize = baseObjects.OfType<V1PersistentVolumeClaim>()
-                .FirstOrDefault(c => c.Metadata.Name == IngestAreaClaim.Name)?.Spec.Resources?.Requests?["storage"]?.ToString()
-            ?? (before.GetValueOrDefault(Manifests.ValuesFileName) is { } baseValues ? IngestSize(baseValues) : null);
+        // only the chart's persistence values.
+        var baseIdentity = BaseIdentity.From(manifestsText, baseObjects,
+            before.GetValueOrDefault(Manifests.ValuesFileName) is { } baseValues ? Values(baseValues) : null, headIdentity);
         var resizes = new List<ClaimResize>();
-        if (ClaimResize.Of(IngestAreaClaim.Name, baseIngestSize, head.Environment.Sizing.IngestRequest.Text) is { } ingest)
+        if (ClaimResize.Of(IngestAreaClaim.Name, baseIdentity?.IngestSize, head.Environment.Sizing.IngestRequest.Text) is { } ingest)
             resizes.Add(ingest);
-        return new RenderChanges(true, files, baseObjects.OfType<V1Job>().SingleOrDefault()?.Metadata.Name, jobAfter, resizes);
+        // The claim's size is already said by its resize, with the value to keep.
+        var refused = DeployedIdentity.Changes(baseIdentity, headIdentity, head.Spec.Deploy.ProtectData)
+            .Where(p => p.Key != "srcnet:ingestor.persistence.size").ToList();
+        return new RenderChanges(true, files, baseObjects.OfType<V1Job>().SingleOrDefault()?.Metadata.Name, jobAfter, resizes, refused);
     }
 
     /// <summary>A file of the base render, or null when the base has none; one that is not a render is a usage error.</summary>
@@ -77,16 +84,14 @@ public sealed record RenderChanges(
         return text;
     }
 
-    /// <summary>The ingest area's requested size in a base render's values (persistence.size).</summary>
-    private static string? IngestSize(string values)
+    /// <summary>A base render's Helm values; null when they cannot be read.</summary>
+    private static Dictionary<string, object>? Values(string values)
     {
         // Deserializing recurses: a file nested too deep, like one that is not YAML, has no size to read.
         if (YamlLimits.Check(values) is not null) return null;
         try
         {
-            var root = new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(values);
-            return root.TryGetValue("persistence", out var p) && p is Dictionary<object, object> persistence
-                   && persistence.TryGetValue("size", out var size) ? size?.ToString() : null;
+            return new YamlDotNet.Serialization.Deserializer().Deserialize<Dictionary<string, object>>(values);
         }
         catch (YamlDotNet.Core.YamlException)
         {

@@ -49,6 +49,7 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         foreach (var (label, value) in Facts()) t.Append($"  {label}: {value}\n");
         if (Changes is { } c)
         {
+            foreach (var p in c.Refused) t.Append($"  {(p.IsError ? "pulumi up refuses" : "pulumi up warns")}: {p.Key}: {p.Message}\n");
             foreach (var resize in c.Resizes) t.Append($"  {(resize.Shrinks ? "error" : "note")}: {resize.Message}\n");
             if (!c.BaseExists) t.Append("  new stack: no render on the base branch\n");
             else if (!c.Any) t.Append("  rendered output unchanged against the base branch\n");
@@ -82,6 +83,10 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         }
         if (Changes is { } c)
         {
+            foreach (var p in c.Refused)
+                m.Append(p.IsError
+                    ? $"**❌ `pulumi up` refuses this change on a stack deployed from the base branch: `{p.Key}`: {Escape(p.Message)}**\n\n"
+                    : $"⚠️ `pulumi up` warns: `{p.Key}`: {Escape(p.Message)}\n\n");
             foreach (var resize in c.Resizes) m.Append(resize.Shrinks ? $"**❌ {resize.Message}**\n\n" : $"⚠️ {resize.Message}\n\n");
             if (!c.BaseExists) m.Append("New stack: the base branch has no render of it.\n\n");
             else if (!c.Any) m.Append("Rendered output unchanged against the base branch.\n\n");

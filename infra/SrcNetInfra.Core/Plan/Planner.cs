@@ -13,6 +13,10 @@ public static class Planner
     public const string RunIdResource = "run";
     public const string WorkloadResource = "simulation";
 
+    /// <summary>The Pulumi name of the ingestor's Helm release, and of the Kubernetes provider every object uses.</summary>
+    public const string IngestorResource = "ingestor";
+    public const string ProviderResource = "kubernetes";
+
     /// <summary>
     /// Plans the environment. <paramref name="runId"/> is the Job's run id to render (Pulumi's
     /// RandomId, from the stack output runId); without it the id is derived from the run's keepers,
@@ -35,7 +39,7 @@ public static class Planner
         steps.Add(Object("ingest-area", IngestAreaClaim.For(env), keepData, earlierGroup: null));
         // Protected in production: uninstalling the ingestor stops ingestion (its data is safe in ingest-area either way).
         if (spec.Ingestor.Manage)
-            steps.Add(new ReleaseStep("ingestor", IngestorRelease.For(env), new ResourcePolicy(Protect: spec.Deploy.ProtectData)));
+            steps.Add(new ReleaseStep(IngestorResource, IngestorRelease.For(env), new ResourcePolicy(Protect: spec.Deploy.ProtectData)));
         if (Janitor.CronJob(env) is { } janitor)
             steps.Add(Object("janitor", janitor, ResourcePolicy.Default, earlierGroup: null));
         if (Scratch.SharedClaim(env) is { } claim)

@@ -21,6 +21,7 @@ public class UsageTests
     [InlineData("summary")]
     [InlineData("verify")]
     [InlineData("calibrate")]
+    [InlineData("adopt")]
     public void Every_verb_has_help_naming_its_flags_with_examples(string verb)
     {
         var run = CliRun.AtRoot(verb, "--help");

@@ -128,7 +128,7 @@ public partial class WorkflowTests
     {
         var text = File.ReadAllText(Path.Combine(Directory, name));
         var uses = 0;
-        foreach (var credential in new[] { "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "KUBECONFIG_B64" })
+        foreach (var credential in new[] { "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "KUBECONFIG_B64", "E2E_OIDC_CLIENT_ID", "E2E_OIDC_CLIENT_SECRET" })
         {
             foreach (Match m in Regex.Matches(text, $@"^\s*{credential}:\s*(?<value>.+)$", RegexOptions.Multiline))
             {
@@ -151,9 +151,90 @@ public partial class WorkflowTests
         Assert.DoesNotContain("--add-source", action);
     }
 
+    [Fact]
+    public void The_e2e_workflow_runs_by_hand_or_on_the_e2e_label_on_a_pinned_kind_cluster_and_always_destroys()
+    {
+        var root = Load("e2e.yml");
+        var on = (YamlMappingNode)root.Children[new YamlScalarNode("on")];
+        Assert.True(on.Children.ContainsKey(new YamlScalarNode("workflow_dispatch")));
+        var types = (YamlSequenceNode)((YamlMappingNode)on.Children[new YamlScalarNode("pull_request")]).Children[new YamlScalarNode("types")];
+        Assert.Equal(["labeled"], types.Select(t => ((YamlScalarNode)t).Value));
+        var job = (YamlMappingNode)((YamlMappingNode)root.Children[new YamlScalarNode("jobs")]).Children[new YamlScalarNode("e2e")];
+        Assert.Contains("github.event.label.name == 'e2e'", ((YamlScalarNode)job.Children[new YamlScalarNode("if")]).Value);
+
+        // Every action and chart at a fixed version: a new release never changes what the test runs.
+        var kind = Assert.Single(Uses("e2e.yml", "helm/kind-action@"));
+        Assert.Matches(@"@v\d+\.\d+\.\d+$", ((YamlScalarNode)kind.Children[new YamlScalarNode("uses")]).Value);
+        var runs = string.Join("\n", RunBlocks("e2e.yml"));
+        foreach (Match install in Regex.Matches(runs, @"helm install (?:\\\n|[^\n])*"))
+            Assert.Matches(@"--version \d+\.\d+\.\d+", install.Value);
+        Assert.Equal(2, Regex.Matches(runs, "helm install ").Count);
+
+        // The stack comes from the template; srcnet checks it and the adoption before pulumi up, then verify follows the run.
+        Assert.Contains("stacks/Pulumi.test.yaml", runs);
+        Assert.Contains("srcnet validate --stack \"$STACK\"", runs);
+        Assert.Contains("srcnet adopt --stack \"$STACK\"", runs);
+        Assert.Contains("pulumi login --local", runs);
+        Assert.Contains("srcnet verify --stack \"$STACK\"", runs);
+
+        // Destroyed whatever happened before.
+        var steps = (YamlSequenceNode)job.Children[new YamlScalarNode("steps")];
+        var destroy = steps.Cast<YamlMappingNode>().Single(s => s.Children.TryGetValue(new YamlScalarNode("run"), out var r) && ((YamlScalarNode)r).Value!.Contains("pulumi destroy", StringComparison.Ordinal));
+        Assert.Equal("always()", ((YamlScalarNode)destroy.Children[new YamlScalarNode("if")]).Value);
+        Assert.Contains("--remove", ((YamlScalarNode)destroy.Children[new YamlScalarNode("run")]).Value);
+    }
+
+    /// <summary>
+    /// The e2e stack is the template merged with the workflow's overrides (yq's <c>*</c>: maps merge key by
+    /// key, anything else is replaced); it must be a stack srcnet accepts in both secret modes, or the
+    /// workflow would stop at its validate step.
+    /// </summary>
+    [Theory]
+    [InlineData("existingSecret")]
+    [InlineData("externalSecret")]
+    public void The_e2e_stack_is_valid_in_both_secret_modes(string mode)
+    {
+        var runs = string.Join("\n", RunBlocks("e2e.yml"));
+        var overrides = Regex.Match(runs, @"cat > ""\$RUNNER_TEMP/e2e-overrides.yaml"" <<EOF\n(?<yaml>.*?)\nEOF\n", RegexOptions.Singleline).Groups["yaml"].Value;
+        Assert.Contains("$SECRET_MODE", overrides);
+        var merged = Yaml(File.ReadAllText(Path.Combine(Repo.Root, "stacks", "Pulumi.test.yaml")));
+        Merge(merged, Yaml(overrides.Replace("$SECRET_MODE", mode, StringComparison.Ordinal)));
+        if (mode == "externalSecret") Merge(merged, Yaml("config:\n  srcnet:secret:\n    vault:\n      apiVersion: external-secrets.io/v1\n"));
+        using var dir = new TempDir();
+        var stream = new YamlStream(new YamlDocument(merged));
+        var text = new StringWriter();
+        stream.Save(text, assignAnchors: false);
+        var file = dir.Write("Pulumi.e2e.yaml", text.ToString());
+
+        var run = CliRun.In(dir.Path, "validate", "--config-file", file);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var summary = CliRun.In(dir.Path, "summary", "--config-file", file);
+        Assert.Contains("namespace: srcnet-e2e", summary.Out);
+        Assert.Contains("products: dirty", summary.Out);
+    }
+
+    private static YamlMappingNode Yaml(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return (YamlMappingNode)stream.Documents[0].RootNode;
+    }
+
+    private static void Merge(YamlMappingNode into, YamlMappingNode from)
+    {
+        foreach (var (key, value) in from.Children)
+        {
+            if (value is YamlMappingNode map && into.Children.TryGetValue(key, out var existing) && existing is YamlMappingNode target) Merge(target, map);
+            else into.Children[key] = value;
+        }
+    }
+
     /// <summary>Splits a shell command line into words, with "$VARIABLES" replaced by plausible values.</summary>
     private static string[] ShellWords(string command)
     {
+        // A redirection ends the command's own words (`srcnet verify ... --json > out.json`).
+        command = Regex.Replace(command, @"\s+\d?>.*$", "");
         var substituted = Regex.Replace(command, @"\$\{?(\w+)\}?", m => m.Groups[1].Value switch
         {
             "file" => "Pulumi.dev.yaml",

@@ -47,6 +47,19 @@ internal sealed class FakeApiServer : IAsyncDisposable
     public List<V1Pod> Pods { get; } = [];
     public List<Corev1Event> Events { get; } = [];
 
+    /// <summary>Any other object, by the API path a GET reads it at (<see cref="Add"/>); Secrets here are also listed.</summary>
+    public Dictionary<string, object> Objects { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Stores an object where the API server serves it: /api/v1/... for the core group, else /apis/GROUP/VERSION/...</summary>
+    public void Add(IKubernetesObject<V1ObjectMeta> obj) => Objects[PathOf(obj)] = obj;
+
+    public static string PathOf(IKubernetesObject<V1ObjectMeta> obj)
+    {
+        var root = obj.ApiVersion.Contains('/', StringComparison.Ordinal) ? $"/apis/{obj.ApiVersion}" : $"/api/{obj.ApiVersion}";
+        var scope = obj.Metadata.NamespaceProperty is { } ns ? $"/namespaces/{ns}" : "";
+        return $"{root}{scope}/{obj.Kind.ToLowerInvariant()}s/{obj.Metadata.Name}";
+    }
+
     /// <summary>Each pod's whole log; a pod without one answers 400, as one whose container has not started.</summary>
     public Dictionary<string, string> Logs { get; } = new(StringComparer.Ordinal);
 
@@ -161,9 +174,17 @@ internal sealed class FakeApiServer : IAsyncDisposable
             return;
         }
 
+        if (Objects.TryGetValue(path, out var stored))
+        {
+            await Write(context, 200, stored);
+            return;
+        }
         var parts = path.Trim('/').Split('/');
         switch (parts)
         {
+            case ["api", "v1", "namespaces", var ns, "secrets"]:
+                await Write(context, 200, new V1SecretList { ApiVersion = "v1", Kind = "SecretList", Metadata = new V1ListMeta(), Items = [.. Objects.Values.OfType<V1Secret>().Where(x => In(x.Metadata, ns, request.Query["labelSelector"]))] });
+                break;
             case ["api", "v1", "namespaces", var ns]:
                 await WriteFound(context, Namespaces.FirstOrDefault(n => n.Metadata.Name == ns), "namespaces", ns);
                 break;
