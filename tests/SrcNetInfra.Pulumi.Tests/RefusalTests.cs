@@ -13,6 +13,10 @@ public class RefusalTests
         Assert.Equal([Mocks.StackReferenceType], run.Requests.Select(r => r.Type).Distinct());
     }
 
+    /// <summary>Deploys <paramref name="stack"/>, then runs <paramref name="changed"/> over it.</summary>
+    private static async Task<ProgramRun> Redeploy(StackUnderTest stack, StackUnderTest changed) =>
+        await ProgramRun.Of(changed, previous: (await ProgramRun.Of(stack)).Succeeded());
+
     private static IReadOnlyList<string> Errors(ProgramRun run) => [.. run.Log.Where(l => l.Level == "ERR").Select(l => l.Message)];
 
     [Fact]
@@ -41,8 +45,7 @@ public class RefusalTests
     public async Task Moving_a_protected_stack_to_another_namespace_is_refused_before_anything_is_declared()
     {
         var prod = StackUnderTest.File("prod");
-        var deployed = (await ProgramRun.Of(prod)).Succeeded();
-        var run = await ProgramRun.Of(prod.With("    name: datalake-ingestion\n", "    name: datalake-ingestion-2\n"), previous: deployed);
+        var run = await Redeploy(prod, prod.With("    name: datalake-ingestion\n", "    name: datalake-ingestion-2\n"));
         AssertNothingDeclared(run);
         Assert.Contains(
             "error: srcnet:namespace.name: the stack's data lives in namespace 'datalake-ingestion'; moving it to 'datalake-ingestion-2' would make a new, empty ingest area; " +
@@ -55,8 +58,7 @@ public class RefusalTests
     public async Task A_claim_that_would_shrink_is_refused()
     {
         var prod = StackUnderTest.File("prod");
-        var deployed = (await ProgramRun.Of(prod)).Succeeded();
-        var run = await ProgramRun.Of(prod.With("      size: 20Gi\n", "      size: 10Gi\n"), previous: deployed);
+        var run = await Redeploy(prod, prod.With("      size: 20Gi\n", "      size: 10Gi\n"));
         AssertNothingDeclared(run);
         Assert.Contains(Errors(run), e => e.StartsWith("error: srcnet:ingestor.persistence.size: the deployed ingest-area requests 20Gi, the config now 10Gi: Kubernetes never shrinks a claim", StringComparison.Ordinal));
     }
@@ -65,8 +67,7 @@ public class RefusalTests
     public async Task Handing_the_secret_from_the_operator_to_pulumi_is_refused_with_the_steps()
     {
         var test = StackUnderTest.File("test");
-        var deployed = (await ProgramRun.Of(test)).Succeeded();
-        var run = await ProgramRun.Of(test.WithPulumiSecrets(), previous: deployed);
+        var run = await Redeploy(test, test.WithPulumiSecrets());
         AssertNothingDeclared(run);
         Assert.Contains(Errors(run), e => e.StartsWith("error: srcnet:secret.mode: changes from externalSecret to pulumiSecret for Secret 'datalake-ingestion':", StringComparison.Ordinal)
                                           && e.Contains("pulumi import kubernetes:core/v1:Secret oidc-client", StringComparison.Ordinal));
@@ -76,8 +77,7 @@ public class RefusalTests
     public async Task Another_cluster_context_is_refused_on_any_stack()
     {
         var test = StackUnderTest.File("test").With("  srcnet:deploy:\n", "  srcnet:deploy:\n    kubeContext: cluster-a\n");
-        var deployed = (await ProgramRun.Of(test)).Succeeded();
-        var run = await ProgramRun.Of(test.With("    kubeContext: cluster-a\n", "    kubeContext: cluster-b\n"), previous: deployed);
+        var run = await Redeploy(test, test.With("    kubeContext: cluster-a\n", "    kubeContext: cluster-b\n"));
         AssertNothingDeclared(run);
         Assert.Contains(Errors(run), e => e.StartsWith("error: srcnet:deploy.kubeContext: the stack is deployed through context 'cluster-a', now 'cluster-b'", StringComparison.Ordinal));
     }
@@ -86,8 +86,7 @@ public class RefusalTests
     public async Task A_storage_class_change_on_a_test_stack_is_a_warning_and_goes_ahead()
     {
         var test = StackUnderTest.File("test");
-        var deployed = (await ProgramRun.Of(test)).Succeeded();
-        var run = (await ProgramRun.Of(test.With("      storageClass: cephfs\n", "      storageClass: nfs\n"), previous: deployed)).Succeeded();
+        var run = (await Redeploy(test, test.With("      storageClass: cephfs\n", "      storageClass: nfs\n"))).Succeeded();
         Assert.Contains(run.Log, l => l.Level == "WRN" && l.Message.StartsWith("warning: srcnet:ingestor.persistence.storageClass: the deployed ingest-area has storageClass cephfs, now nfs", StringComparison.Ordinal));
         Assert.Contains(run.Requests, r => r.Name == "ingest-area");
     }
