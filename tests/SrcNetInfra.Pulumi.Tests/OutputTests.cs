@@ -61,4 +61,18 @@ public class OutputTests
         var run = (await ProgramRun.Of(stack)).Succeeded();
         Assert.Equal(StackOutputs.For(stack.Plan()).Keys.Order(StringComparer.Ordinal), run.Outputs.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task Each_run_reads_only_its_own_stack_config()
+    {
+        var before = Environment.GetEnvironmentVariable("PULUMI_CONFIG");
+        var withSecrets = (await ProgramRun.Of(StackUnderTest.File("test").WithPulumiSecrets())).Succeeded();
+        var dev = (await ProgramRun.Of(StackUnderTest.File("dev"))).Succeeded();
+        Assert.Equal("srcnet-test", withSecrets.Output("namespace"));
+        Assert.Equal("srcnet-dev", dev.Output("namespace"));
+        Assert.Contains(withSecrets.Requests, r => r.Type == "kubernetes:core/v1:Secret");
+        // Core warns about OIDC keys set on a stack that does not use them: the dev run saw none.
+        Assert.DoesNotContain("oidcClient", dev.LogText, StringComparison.Ordinal);
+        Assert.Equal(before, Environment.GetEnvironmentVariable("PULUMI_CONFIG"));
+    }
 }
