@@ -82,23 +82,26 @@ public static class EngineModel
     private const string HelmReleaseType = "kubernetes:helm.sh/v3:Release";
 
     /// <summary>
-    /// The resources a run registered, as goals, in the order the engine received them (the mock's
-    /// requests). Reads (the StackReference) and the stack itself are left out: a read is never created,
-    /// updated or deleted by a deployment (step_generator.go GenerateReadSteps, and DeleteStep.Apply:
-    /// "Deleting an External resource is a no-op"), and the stack is a component, never sent to a provider.
+    /// The resources a run registered, as goals, with the inputs the engine received (the mock's
+    /// requests), in the order the program declared them. The engine takes registrations as they
+    /// arrive, and a resource arrives only after what it depends on (the SDK waits for their URNs),
+    /// so the declaration order is one the engine may see; resources that depend on nothing (the
+    /// RandomId) may arrive earlier. Reads (the StackReference) and the stack itself are left out: a
+    /// read is never created, updated or deleted by a deployment (step_generator.go GenerateReadSteps,
+    /// and DeleteStep.Apply: "Deleting an External resource is a no-op"), and the stack is a component,
+    /// never sent to a provider.
     /// </summary>
     public static async Task<IReadOnlyList<EngineResource>> Goals(ProgramRun run)
     {
         run.Succeeded();
         var stack = run.Stack.Name;
         string UrnOf(string type, string name) => Urn(stack, "", type, name);
-        var declared = run.Declared.Where(d => d.Type != StackType).ToDictionary(d => (d.Type, d.Name));
         var goals = new List<EngineResource>();
-        foreach (var request in run.Requests.Where(r => r.Type != Mocks.StackReferenceType))
+        foreach (var d in run.Declared.Where(d => d.Type is not (StackType or Mocks.StackReferenceType)))
         {
-            var type = request.Type!;
-            var name = request.Name!;
-            var d = declared[(type, name)];
+            var type = d.Type;
+            var name = d.Name;
+            var request = run.Request(type, name);
             var dependencies = d.DependsOn
                 .Select(n => UrnOf(run.Resource(n).Type, n))
                 .Concat((await d.Registration.Wire).Dependencies.Select(r => UrnOf(r.GetResourceType(), r.GetResourceName())))
