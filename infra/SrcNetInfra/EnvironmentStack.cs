@@ -236,7 +236,7 @@ public static class EnvironmentStack
                 : _runId.Hex.Apply(id => StackOutputs.For(plan, plan.RunFor(id)));
             var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var key in StackOutputs.For(plan).Keys)
-                outputs[key] = all.Apply(values => PlainValues.FromValue(values[key]));
+                outputs[key] = all.Apply(values => ObjectInputs.Serializable(PlainValues.FromValue(values[key])));
             return outputs;
         }
     }

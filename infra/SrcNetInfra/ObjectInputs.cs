@@ -27,6 +27,20 @@ internal static class ObjectInputs
                 : null)!;
     }
 
+    /// <summary>
+    /// A plain value as the SDK can serialize it (the stack's outputs): numbers must be int or double,
+    /// a long fails the whole registration (sdk/Pulumi/Serialization/Serializer.cs, SerializeAsync:
+    /// "System.Int64 is not a supported argument type"), and Core's byte counts are long.
+    /// </summary>
+    public static object? Serializable(object? value) => value switch
+    {
+        long l => l is >= int.MinValue and <= int.MaxValue ? (int)l : (double)l,
+        IDictionary<string, object> map => map.ToImmutableDictionary(kv => kv.Key, kv => Serializable(kv.Value), StringComparer.Ordinal),
+        string s => s,
+        IList list => list.Cast<object>().Select(Serializable).ToImmutableArray(),
+        _ => value,
+    };
+
     private static object? Convert(object? value, List<object> path, Func<IReadOnlyList<object>, Output<string>?> substitute)
     {
         if (substitute(path) is { } output) return output;

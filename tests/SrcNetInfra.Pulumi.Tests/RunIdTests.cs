@@ -2,24 +2,22 @@ using SrcNetInfra.Core.Plan;
 
 namespace SrcNetInfra.Pulumi.Tests;
 
+/// <summary>The run id: a RandomId whose keepers come from Core, and the Job fields that follow its hex.</summary>
 public class RunIdTests
 {
-    private static async Task<IDictionary<string, object>> KeepersOf(string yaml)
-    {
-        var stack = await Stack.OfYaml("dev", yaml);
-        return Values.Map(stack.Mocks.Single(Mocks.RandomIdType, "run").Inputs["keepers"]);
-    }
+    private static readonly StackUnderTest Dev = StackUnderTest.File("dev");
 
-    private static string Dev => File.ReadAllText(Stack.FileOf("dev"));
+    private static async Task<IDictionary<string, object>> KeepersOf(StackUnderTest stack) =>
+        Values.Map((await ProgramRun.Of(stack)).Succeeded().Request(Mocks.RandomIdType, Planner.RunIdResource).Inputs["keepers"]);
 
     [Fact]
     public async Task The_run_id_is_a_four_byte_random_id_whose_keepers_are_Cores()
     {
-        var stack = await Stack.OfFile("dev");
-        var random = stack.Mocks.Single(Mocks.RandomIdType, "run");
-        Assert.Equal(4.0, Convert.ToDouble(random.Inputs["byteLength"], System.Globalization.CultureInfo.InvariantCulture));
-        var expected = Planner.JobKeepers(stack.Deployed.Environment);
-        Assert.Equal(expected.OrderBy(k => k.Key), Values.Map(random.Inputs["keepers"]).Select(kv => new KeyValuePair<string, string>(kv.Key, (string)kv.Value)).OrderBy(k => k.Key));
+        var random = (await ProgramRun.Of(Dev)).Succeeded().Request(Mocks.RandomIdType, Planner.RunIdResource);
+        Assert.Equal(4.0, random.Inputs["byteLength"]);
+        Assert.Equal(
+            Planner.JobKeepers(Dev.Environment()).Select(kv => $"{kv.Key}={kv.Value}"),
+            Values.Map(random.Inputs["keepers"]).Select(kv => $"{kv.Key}={kv.Value}").Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -31,9 +29,8 @@ public class RunIdTests
     [InlineData("      requests: {cpu: \"4\", memory: 16Gi}\n", "      requests: {cpu: \"6\", memory: 16Gi}\n")]
     public async Task A_run_defining_change_changes_the_keepers(string from, string to)
     {
-        Assert.Contains(from, Dev, StringComparison.Ordinal);
         var before = await KeepersOf(Dev);
-        var after = await KeepersOf(Dev.Replace(from, to, StringComparison.Ordinal));
+        var after = await KeepersOf(Dev.With(from, to));
         Assert.NotEqual(Values.Canonical(before), Values.Canonical(after));
     }
 
@@ -44,29 +41,25 @@ public class RunIdTests
     [InlineData("      srcnet.skao.int/environment: dev\n", "      srcnet.skao.int/environment: development\n")]
     public async Task A_change_that_does_not_touch_the_run_keeps_the_keepers(string from, string to)
     {
-        Assert.Contains(from, Dev, StringComparison.Ordinal);
         var before = await KeepersOf(Dev);
-        var after = await KeepersOf(Dev.Replace(from, to, StringComparison.Ordinal));
+        var after = await KeepersOf(Dev.With(from, to));
         Assert.Equal(Values.Canonical(before), Values.Canonical(after));
     }
 
     [Fact]
     public async Task The_job_and_its_ids_carry_the_random_id()
     {
-        var stack = await Stack.OfFile("dev");
-        var hex = await Stack.Value(stack.Deployed.RunId!.Hex);
-        var job = Values.List(stack.Mocks.Single("kubernetes:yaml/v2:ConfigGroup", "workload").Inputs["objs"]).Single();
+        var run = (await ProgramRun.Of(Dev)).Succeeded();
+        var hex = Mocks.HexFor(run.Request(Mocks.RandomIdType, Planner.RunIdResource).Inputs["keepers"]);
+        var job = run.Request("kubernetes:batch/v1:Job", Planner.WorkloadResource).Inputs;
         Assert.Equal($"karabo-aastar-{hex}", Values.At(job, "metadata", "name"));
+        Assert.Equal(hex, Values.At(job, "metadata", "annotations", Annotations.RunId));
         Assert.Equal($"{hex}_SKAMID_Karabo", Values.At(job, "metadata", "annotations", Annotations.ObsId));
-    }
-
-    [Fact]
-    public async Task A_cronjob_has_no_random_id()
-    {
-        var stack = await Stack.OfFile("prod");
-        Assert.Null(stack.Deployed.RunId);
-        Assert.DoesNotContain(stack.Mocks.Resources, r => r.Type == Mocks.RandomIdType);
-        var cron = Values.List(stack.Mocks.Single("kubernetes:yaml/v2:ConfigGroup", "workload").Inputs["objs"]).Single();
-        Assert.Equal("CronJob", Values.At(cron, "kind"));
+        Assert.Equal($"{hex}-SKAMID-Karabo", Values.At(job, "metadata", "annotations", Annotations.FilePrefix));
+        Assert.Equal(hex, Values.At(job, "spec", "template", "metadata", "labels", Annotations.RunId));
+        var container = Values.List(Values.At(job, "spec", "template", "spec", "containers")!)[0];
+        var env = Values.List(Values.At(container, "env")!);
+        Assert.Contains(env, e => Equals(Values.At(e, "name"), "OBS_ID") && Equals(Values.At(e, "value"), $"{hex}_SKAMID_Karabo"));
+        Assert.Contains(env, e => Equals(Values.At(e, "name"), "FILE_PREFIX") && Equals(Values.At(e, "value"), $"{hex}-SKAMID-Karabo"));
     }
 }
