@@ -15,20 +15,12 @@ namespace SrcNetInfra.Tests.Verify;
 public class VerifyIngestAreaTests
 {
     private const string Ns = "srcnet-dev";
-    private static readonly RunIds Ids = new(DevObsId, DevPrefix);
     private static readonly string Need = Core.Estimation.StorageRequest.Human(Dev.Sizing.Estimate.IngestPeakBytes);
 
     /// <summary>The dev stack with the ingestor running and one run whose pod has the given status; its products ingested when it succeeded.</summary>
     private static async Task<VerifyHarness> DevCluster(V1PodStatus status)
     {
-        var h = (await VerifyHarness.Start()).WithIngestAreas();
-        h.Server.Namespaces.Add(Namespace(Ns));
-        h.Server.Pods.Add(IngestorPod(Ns));
-        var job = DevJob();
-        h.Server.Jobs.Add(job);
-        var pod = PodOf(job, status);
-        h.Server.Pods.Add(pod);
-        h.Server.Logs[pod.Metadata.Name] = LogOf(Ids, "Simulating", "Killed");
+        var h = await VerifyJobTests.DevCluster(status);
         if (status.Phase == "Succeeded") h.Put($"processed/testing/{DevPrefix}dirty.fits", $"processed/testing/{DevPrefix}dirty.fits.meta");
         return h;
     }

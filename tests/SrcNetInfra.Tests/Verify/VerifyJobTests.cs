@@ -15,7 +15,7 @@ public class VerifyJobTests
     private static readonly RunIds Ids = new(DevObsId, DevPrefix);
 
     /// <summary>The dev namespace with the ingestor running and one run whose pod has the given status.</summary>
-    private static async Task<VerifyHarness> DevCluster(V1PodStatus? podStatus, Action<V1Job>? job = null, bool log = true)
+    internal static async Task<VerifyHarness> DevCluster(V1PodStatus? podStatus, Action<V1Job>? job = null, bool log = true)
     {
         var h = (await VerifyHarness.Start()).WithIngestAreas();
         h.Server.Namespaces.Add(Namespace(Ns));
