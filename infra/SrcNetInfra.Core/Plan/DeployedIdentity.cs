@@ -26,6 +26,12 @@ public sealed record DeployedIdentity
     public required string IngestAccessMode { get; init; }
     public required string IngestSize { get; init; }
 
+    /// <summary>
+    /// Whether the stack created (and so owns) its namespace; null in a record from before this was
+    /// recorded, which then checks nothing about it.
+    /// </summary>
+    public bool? NamespaceCreated { get; init; }
+
     public static DeployedIdentity Of(CheckedEnvironment env)
     {
         var spec = env.Spec;
@@ -39,6 +45,7 @@ public sealed record DeployedIdentity
             IngestStorageClass = spec.Ingestor.Persistence.StorageClass,
             IngestAccessMode = spec.Ingestor.Persistence.AccessMode,
             IngestSize = env.Sizing.IngestRequest.Text,
+            NamespaceCreated = spec.Namespace.Create,
         };
     }
 
@@ -79,6 +86,15 @@ public sealed record DeployedIdentity
         if (previous.Namespace != next.Namespace && protectData)
             problems.Error("srcnet:namespace.name",
                 $"the stack's data lives in namespace {UserText.Quote(previous.Namespace)}; moving it to {UserText.Quote(next.Namespace)} would make a new, empty ingest area; keep the name, or copy the data and unprotect the old namespace first");
+
+        // A namespace the stack no longer declares is deleted by Pulumi, and with it, by the cluster,
+        // everything in it: the runs, the ingestor, the ingest area. Protected, `pulumi up` fails instead.
+        if (previous.NamespaceCreated == true && next.NamespaceCreated == false && previous.Namespace == next.Namespace)
+            problems.Error("srcnet:namespace.create",
+                $"the stack created namespace {UserText.Quote(next.Namespace)}; with create: false Pulumi would delete it and everything in it" +
+                (protectData ? " (it is protected, so pulumi up would fail)" : "") +
+                "; to keep it and stop managing it, first remove it from the stack's state: `pulumi stack --show-urns` names its URN (type kubernetes:core/v1:Namespace, name namespace), " +
+                (protectData ? "then `pulumi state unprotect URN` and " : "then ") + "`pulumi state delete URN` (the namespace stays), then deploy");
 
         if (previous.IngestStorageClass != next.IngestStorageClass || previous.IngestAccessMode != next.IngestAccessMode)
         {
