@@ -117,6 +117,23 @@ public sealed record DeployedIdentity
     }
 
     /// <summary>
+    /// A warning for a Job stack last deployed by the first srcnet program (one ConfigGroup per
+    /// group; it left outputs but no identity record): Pulumi's state says its Job is deleted on
+    /// replacement, and the engine takes that flag from the old state, not from this program
+    /// (docs/platform.md#retained-resources-and-replacement), so a new run in this update would kill a running one.
+    /// </summary>
+    public static Problem? EarlierProgramRun(bool previousHadOutputs, DeployedIdentity? previous, EnvironmentSpec spec)
+    {
+        if (!previousHadOutputs || previous is not null || spec.Workflow.Mode != WorkflowMode.Job) return null;
+        var problems = new Problems();
+        problems.Warning("srcnet:workflow",
+            $"stack {spec.Stack} was deployed by an earlier srcnet, whose Job Pulumi deletes when it is replaced: if this update starts a new run " +
+            $"(a new Job name in the preview), a run still going is killed; wait until `srcnet verify --stack {spec.Stack}` exits 0 or 4 first. " +
+            "From this deployment on, a replaced Job is left to finish");
+        return problems.All[0];
+    }
+
+    /// <summary>
     /// The steps when the owner of the Secret changes: External Secrets deletes the Secret it owns with
     /// its ExternalSecret, and a Secret Pulumi did not create makes its create fail with AlreadyExists.
     /// </summary>
