@@ -110,6 +110,12 @@ public static class CalibrateVerb
                                     "wait for one to succeed or fail (srcnet verify shows where it is), or give a saved log with --log");
             return (null, "", ExitCodes.RunInProgress);
         }
+        // The calibration records the stack's run shape: the run must have had it.
+        if (RunShapeCheck.Differences(env.Spec, found.Environment, found.CpuLimit) is { Count: > 0 } differences)
+            throw new UsageException(
+                $"--stack: Job {found.JobName} ran another simulation than stack {target.Stack} describes now ({differences[0]}" +
+                (differences.Count > 1 ? $", and {differences.Count - 1} more" : "") + "); calibrate from a run of the current config, " +
+                "or save that run's log (kubectl logs --timestamps) and give it with --log and --config-file of the stack as it ran");
         return (found.Log, $"pod {found.PodName} of Job {found.JobName} in namespace {target.Namespace}", ExitCodes.Ok);
     }
 

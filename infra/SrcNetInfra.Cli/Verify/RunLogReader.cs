@@ -8,7 +8,14 @@ using SrcNetInfra.Core.Verification;
 namespace SrcNetInfra.Cli.Verify;
 
 /// <summary>A finished run's whole log, with the kubelet's timestamps, and where it came from.</summary>
-public sealed record FinishedRunLog(string JobName, string PodName, string Log, bool Failed);
+public sealed record FinishedRunLog(string JobName, string PodName, string Log, bool Failed)
+{
+    /// <summary>The plain environment variables of the Job's simulation container (never a Secret's: those are references).</summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The simulation container's CPU limit, as the Job says it; null when it has none.</summary>
+    public string? CpuLimit { get; init; }
+}
 
 /// <summary>
 /// Finds a stack's newest finished run on the cluster, as verify finds runs (its Jobs by label or
@@ -45,7 +52,13 @@ public sealed class RunLogReader(ClusterSession session, VerifyTarget target)
                 var ids = RunSelection.Annotated(job) ?? Core.Duration.WorkflowLog.Parse(log).Ids;
                 if (ids?.Matches(runFilter) != true) continue;
             }
-            return new FinishedRunLog(job.Metadata.Name, pod.Metadata.Name, log, Failed(job));
+            var container = job.Spec?.Template?.Spec?.Containers?.FirstOrDefault(c => c.Name == Core.Plan.SimulationRun.ContainerName);
+            return new FinishedRunLog(job.Metadata.Name, pod.Metadata.Name, log, Failed(job))
+            {
+                Environment = (container?.Env ?? []).Where(e => e.Value is not null && e.ValueFrom is null)
+                    .GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
+                CpuLimit = container?.Resources?.Limits is { } limits && limits.TryGetValue("cpu", out var cpu) ? cpu.ToString() : null,
+            };
         }
         return null;
     }

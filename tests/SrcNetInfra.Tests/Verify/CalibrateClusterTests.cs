@@ -111,6 +111,28 @@ public sealed class CalibrateClusterTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_run_of_another_simulation_than_the_stack_now_describes_is_refused_and_writes_nothing()
+    {
+        // The stack was changed after the run (more time steps, a higher CPU limit): its durations
+        // would be recorded under the stack's new shape and every projection from them would be off.
+        await Start();
+        AddRun(1, JobComplete(), Logs.ProdFinished);
+        var container = server.Jobs[^1].Spec.Template.Spec.Containers.Single(c => c.Name == Core.Plan.SimulationRun.ContainerName);
+        container.Env.Single(e => e.Name == "NUM_TIME_STAMPS").Value = "3";
+        container.Env.Single(e => e.Name == "RUCIO_LIFETIME").Value = "1";
+        container.Resources.Limits["cpu"] = new k8s.Models.ResourceQuantity("3");
+
+        var run = await Calibrate();
+
+        Assert.Equal(2, run.ExitCode);
+        var job = ProdRun(ProdCronJob(), 1).Metadata.Name;
+        Assert.Contains($"srcnet: --stack: Job {job} ran another simulation than stack prod describes now (NUM_TIME_STAMPS: the run had '3', the stack says '", run.Error, StringComparison.Ordinal);
+        // The metadata does not change how long a run takes; the CPU limit does.
+        Assert.Contains(", and 1 more); calibrate from a run of the current config", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(project.Path, "calibrations")));
+    }
+
+    [Fact]
     public async Task A_forbidden_log_is_a_cluster_failure_exit_1()
     {
         await Start();
