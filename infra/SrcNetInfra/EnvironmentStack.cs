@@ -212,13 +212,12 @@ public static class EnvironmentStack
             var spec = step.Release;
             var values = new InputMap<object>();
             foreach (var (key, value) in spec.Values) values.Add(key, PlainValues.FromValue(value));
-            return new Release(step.ResourceName, new ReleaseArgs
+            var args = new ReleaseArgs
             {
                 Name = spec.Name,
                 Namespace = spec.Namespace,
-                Chart = spec.Chart,
+                Chart = spec.ChartReference,
                 Version = spec.Version,
-                RepositoryOpts = new RepositoryOptsArgs { Repo = spec.Repository },
                 Values = values,
                 // The namespace is the stack's (with its quota and labels), not Helm's.
                 CreateNamespace = false,
@@ -227,7 +226,10 @@ public static class EnvironmentStack
                 CleanupOnFail = true,
                 Timeout = spec.TimeoutSeconds,
                 MaxHistory = spec.MaxHistory,
-            }, Options(step.Policy, after));
+            };
+            // A registry's chart reference says where it is; a Helm repository is named apart.
+            if (spec.RepositoryUrl is { } repository) args.RepositoryOpts = new RepositoryOptsArgs { Repo = repository };
+            return new Release(step.ResourceName, args, Options(step.Policy, after));
         }
 
         private IDictionary<string, object?> Outputs()

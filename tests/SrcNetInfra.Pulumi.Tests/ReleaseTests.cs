@@ -28,6 +28,21 @@ public class ReleaseTests
     }
 
     [Fact]
+    public async Task A_registrys_chart_is_given_by_its_reference_and_digest_without_repository_options()
+    {
+        // pulumi-kubernetes v4.32.0 provider/pkg/provider/helm_release.go resolveChartName: an oci://
+        // chart is passed to Helm as it is; with repositoryOpts.repo set instead, Helm would look for
+        // an index.yaml the registry does not have (helm v3.20 pkg/repo/chartrepo.go DownloadIndexFile).
+        const string digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+        var stack = StackUnderTest.File("prod")
+            .With("  srcnet:ingestor:\n", $"  srcnet:ingestor:\n    repository: oci://registry.example.org/charts\n    digest: {digest}\n");
+        var release = (await ProgramRun.Of(stack)).Succeeded().Request(ReleaseType, "ingestor");
+        Assert.Equal($"oci://registry.example.org/charts/ska-src-dm-di-ingestor@{digest}", release.Inputs["chart"]);
+        Assert.Equal("0.1.1", release.Inputs["version"]);
+        Assert.False(release.Inputs.ContainsKey("repositoryOpts"));
+    }
+
+    [Fact]
     public async Task A_failed_install_or_upgrade_rolls_back_within_a_bounded_time_and_history()
     {
         var stack = StackUnderTest.File("prod");

@@ -28,6 +28,8 @@ internal static partial class IngestorConfig
         var repository = s.String("repository", "https://gitlab.com/api/v4/projects/51600992/packages/helm/stable");
         var allowHttp = s.Bool("allowInsecureRepository", false);
         CheckRepository(s, repository, allowHttp, problems);
+        var digest = s.OptionalString("digest");
+        CheckDigest(s, digest, repository, problems);
         var timeout = s.Int("timeoutSeconds", 600, min: 60, max: 3600);
         var maxHistory = s.Int("maxHistory", 10, min: 1, max: 100);
         var manage = s.Bool("manage", true);
@@ -94,6 +96,7 @@ internal static partial class IngestorConfig
             Chart = chart,
             Version = version,
             Repository = repository,
+            Digest = digest,
             TimeoutSeconds = timeout,
             MaxHistory = maxHistory,
             ImageRepository = imageRepository,
@@ -117,6 +120,25 @@ internal static partial class IngestorConfig
         else if (uri.Scheme == "http" && !allowHttp)
             problems.Error(s.KeyOf("repository"), $"is plain http: the chart could be altered on the way; use https://, or set srcnet:ingestor.allowInsecureRepository: true (got {UserText.Quote(repository)})");
     }
+
+    /// <summary>
+    /// A chart digest pins the chart's exact bytes, which a version alone does not (a repository can
+    /// serve other bytes under it). Helm resolves <c>oci://.../chart@sha256:...</c> in a registry and,
+    /// given a version too, checks that the version's tag has that digest (helm v3.20
+    /// pkg/registry/client.go, ValidateReference; docs/platform.md#helm-charts-from-oci-registries);
+    /// a Helm repository (https://) serves charts by version only.
+    /// </summary>
+    private static void CheckDigest(ConfigSection s, string? digest, string repository, Problems problems)
+    {
+        if (digest is null) return;
+        if (!Digest().IsMatch(digest))
+            problems.Error(s.KeyOf("digest"), $"must be a chart digest: sha256: and 64 lower-case hex digits, as `helm push` or `crane digest` print it (got {UserText.Quote(digest)})");
+        else if (!repository.StartsWith("oci://", StringComparison.Ordinal))
+            problems.Error(s.KeyOf("digest"), "pins a chart in an OCI registry; srcnet:ingestor.repository is a Helm repository, which serves charts by version only: use an oci:// repository, or leave digest out");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^sha256:[0-9a-f]{64}$")]
+    private static partial System.Text.RegularExpressions.Regex Digest();
 
     // Helm's rule for chart names (helm.sh/docs, "Chart Names"): lower case letters and numbers, words separated by dashes.
     [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -7,6 +7,9 @@ public sealed record IngestorSpec
     public required string Chart { get; init; }
     public required string Version { get; init; }
     public required string Repository { get; init; }
+
+    /// <summary>The chart's OCI digest (<c>sha256:...</c>), pinning its exact bytes; only with an oci:// repository. Null: the version alone.</summary>
+    public string? Digest { get; init; }
     public required int TimeoutSeconds { get; init; }
     public required int MaxHistory { get; init; }
     public required string ImageRepository { get; init; }

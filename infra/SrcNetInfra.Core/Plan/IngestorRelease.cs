@@ -20,20 +20,42 @@ public sealed record HelmReleaseSpec(
     int MaxHistory,
     IReadOnlyDictionary<string, object> Values)
 {
+    /// <summary>The chart's OCI digest (<c>sha256:...</c>); null: the version alone pins it.</summary>
+    public string? Digest { get; init; }
+
+    /// <summary>Whether the chart comes from an OCI registry rather than a Helm repository.</summary>
+    public bool FromRegistry => Repository.StartsWith("oci://", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The chart as Helm is given it. From a Helm repository, its name (with the repository apart);
+    /// from a registry, its full reference <c>oci://host/path/chart[@digest]</c>: a registry has no
+    /// index.yaml for Helm's --repo lookup (helm v3.20 pkg/repo/chartrepo.go, DownloadIndexFile), and
+    /// pulumi-kubernetes passes an oci:// chart to Helm as it is (provider/pkg/provider/helm_release.go,
+    /// resolveChartName; docs/platform.md#helm-charts-from-oci-registries).
+    /// </summary>
+    public string ChartReference =>
+        FromRegistry ? $"{Repository.TrimEnd('/')}/{Chart}{(Digest is { } d ? "@" + d : "")}" : Chart;
+
+    /// <summary>The repository Helm looks the chart up in; null for a registry's chart, whose reference says where it is.</summary>
+    public string? RepositoryUrl => FromRegistry ? null : Repository;
+
     /// <summary>
     /// The equivalent Helm command, for sites that install the ingestor by hand: atomic (a failed
     /// install or upgrade rolls back and cleans up what it made), bounded history, an explicit
     /// timeout, as <c>pulumi up</c> does it. Every value is quoted for the shell: it is meant to be pasted.
     /// </summary>
     public string HelmCommand(string valuesFile) =>
-        string.Join(" ",
-            "helm upgrade --install", Rendering.ShellWord.Quote(Name), Rendering.ShellWord.Quote(Chart),
-            "--repo", Rendering.ShellWord.Quote(Repository),
+        string.Join(" ", new[]
+        {
+            "helm upgrade --install", Rendering.ShellWord.Quote(Name), Rendering.ShellWord.Quote(ChartReference),
+            RepositoryUrl is { } repo ? "--repo " + Rendering.ShellWord.Quote(repo) : null,
+            // With a digest too: Helm checks that the version's tag has that digest.
             "--version", Rendering.ShellWord.Quote(Version),
             "--namespace", Rendering.ShellWord.Quote(Namespace),
             "--values", Rendering.ShellWord.Quote(valuesFile),
             "--atomic --cleanup-on-fail",
-            $"--timeout {TimeoutSeconds}s --history-max {MaxHistory}");
+            $"--timeout {TimeoutSeconds}s --history-max {MaxHistory}",
+        }.OfType<string>());
 }
 
 public static class IngestorRelease
@@ -47,7 +69,10 @@ public static class IngestorRelease
     {
         var spec = env.Spec;
         var i = spec.Ingestor;
-        return new HelmReleaseSpec(i.ReleaseName, spec.Namespace.Name, i.Chart, i.Version, i.Repository, i.TimeoutSeconds, i.MaxHistory, Values(env));
+        return new HelmReleaseSpec(i.ReleaseName, spec.Namespace.Name, i.Chart, i.Version, i.Repository, i.TimeoutSeconds, i.MaxHistory, Values(env))
+        {
+            Digest = i.Digest,
+        };
     }
 
     /// <summary>

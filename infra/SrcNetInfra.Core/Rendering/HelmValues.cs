@@ -20,15 +20,19 @@ public static class HelmValues
         YamlWriter.Document(ReleaseDescription(release));
 
     /// <summary>What <see cref="ReleaseFile"/> writes, as a tree.</summary>
-    public static OrderedDictionary<string, object> ReleaseDescription(HelmReleaseSpec release) =>
-        new()
+    public static OrderedDictionary<string, object> ReleaseDescription(HelmReleaseSpec release)
+    {
+        var description = new OrderedDictionary<string, object>
         {
             ["release"] = release.Name,
             ["namespace"] = release.Namespace,
             ["chart"] = release.Chart,
             ["version"] = release.Version,
-            ["repository"] = release.Repository,
-            ["values"] = Manifests.ValuesFileName,
-            ["command"] = release.HelmCommand(Manifests.ValuesFileName),
         };
+        if (release.Digest is { } digest) description["digest"] = digest;
+        description["repository"] = release.Repository;
+        description["values"] = Manifests.ValuesFileName;
+        description["command"] = release.HelmCommand(Manifests.ValuesFileName);
+        return description;
+    }
 }

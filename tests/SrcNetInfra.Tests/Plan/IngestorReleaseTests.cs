@@ -170,6 +170,46 @@ public class IngestorReleaseTests
             release.HelmCommand("values.yaml"));
     }
 
+    private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    [Fact]
+    public void A_chart_from_an_oci_registry_is_named_by_its_full_reference_without_repo()
+    {
+        // A registry has no index.yaml for `--repo` (helm v3.20 pkg/repo/chartrepo.go DownloadIndexFile),
+        // so Helm is given oci://host/path/chart, as pulumi-kubernetes passes an oci:// chart through
+        // unchanged (provider/pkg/provider/helm_release.go resolveChartName, v4.32.0).
+        var release = PlanStacks.Plan(("srcnet:namespace.name", "srcnet-dev"), ("srcnet:ingestor.repository", "oci://registry.example.org/charts/")).Ingestor;
+
+        Assert.Equal("oci://registry.example.org/charts/ska-src-dm-di-ingestor", release.ChartReference);
+        Assert.Null(release.RepositoryUrl);
+        Assert.Equal(
+            "helm upgrade --install ingestor oci://registry.example.org/charts/ska-src-dm-di-ingestor " +
+            "--version 0.1.1 --namespace srcnet-dev --values values.yaml --atomic --cleanup-on-fail --timeout 600s --history-max 10",
+            release.HelmCommand("values.yaml"));
+    }
+
+    [Fact]
+    public void A_digest_pins_the_registrys_chart_beside_its_version()
+    {
+        // With both, Helm resolves the digest and checks that the version's tag has it (helm v3.20
+        // pkg/registry/client.go ValidateReference: "chart reference digest mismatch").
+        var plan = PlanStacks.Plan(("srcnet:ingestor.repository", "oci://registry.example.org/charts"), ("srcnet:ingestor.digest", Digest));
+        var release = plan.Ingestor;
+
+        Assert.Equal($"oci://registry.example.org/charts/ska-src-dm-di-ingestor@{Digest}", release.ChartReference);
+        Assert.Contains($"--install ingestor oci://registry.example.org/charts/ska-src-dm-di-ingestor@{Digest} --version 0.1.1 ", release.HelmCommand("v.yaml"), StringComparison.Ordinal);
+        var described = Core.Rendering.HelmValues.ReleaseDescription(release);
+        Assert.Equal(Digest, described["digest"]);
+        Assert.Equal(["release", "namespace", "chart", "version", "digest", "repository", "values", "command"], described.Keys);
+    }
+
+    [Fact]
+    public void A_helm_repositorys_chart_has_no_digest_line()
+    {
+        var described = Core.Rendering.HelmValues.ReleaseDescription(PlanStacks.Plan().Ingestor);
+        Assert.False(described.ContainsKey("digest"));
+    }
+
     [Fact]
     public void The_helm_command_quotes_what_the_shell_would_read_as_code()
     {
