@@ -8,7 +8,8 @@ public static class ConfigWords
     /// <summary><c>srcnet:workflow.mode</c>.</summary>
     public static readonly Words<WorkflowMode> WorkflowMode = new(
         (Model.WorkflowMode.Job, "job"),
-        (Model.WorkflowMode.CronJob, "cronjob"));
+        (Model.WorkflowMode.CronJob, "cronjob"),
+        (Model.WorkflowMode.Campaign, "campaign"));
 
     /// <summary><c>srcnet:scratch.mode</c>.</summary>
     public static readonly Words<ScratchMode> ScratchMode = new(

@@ -31,7 +31,9 @@ public static class SimulationRun
     /// <summary>The pod's own name, from the downward API: its last part is random per pod.</summary>
     public const string PodNameVariable = "SRCNET_POD_NAME";
 
-    public static string JobName(WorkflowSpec workflow, string runId) => $"{workflow.Name}-{runId}";
+    public static string JobName(WorkflowSpec workflow, string runId) => JobName(workflow.Name, runId);
+
+    public static string JobName(string workflowName, string runId) => $"{workflowName}-{runId}";
 
     /// <summary>
     /// What of a Job never changes once it exists: its metadata and the two fields Kubernetes would
