@@ -14,7 +14,8 @@ public static class ConfigWords
     /// <summary><c>srcnet:scratch.mode</c>.</summary>
     public static readonly Words<ScratchMode> ScratchMode = new(
         (Model.ScratchMode.Ephemeral, "ephemeral"),
-        (Model.ScratchMode.SharedClaim, "sharedClaim"));
+        (Model.ScratchMode.SharedClaim, "sharedClaim"),
+        (Model.ScratchMode.EmptyDir, "emptyDir"));
 
     /// <summary><c>srcnet:secret.mode</c>.</summary>
     public static readonly Words<SecretMode> SecretMode = new(

@@ -150,8 +150,9 @@ public class CampaignConfigTests
         // 12 points, indexes up to 11: 51 + '-' + 8 hex + '-' + 2 digits = 63 is a DNS label; 52 makes 64, and the
         // API server would refuse the Job.
         var twelve = ("srcnet:campaign.axes", "{numTimeStamps: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]}");
-        Assert.True(Campaign(twelve, ("srcnet:workflow.name", new string('a', 51))).Ok);
-        Expect.Error(Campaign(twelve, ("srcnet:workflow.name", new string('a', 52))), "srcnet:workflow.name", "shorten it to at most 51 characters");
+        var onTheNode = ("srcnet:scratch.mode", "emptyDir");
+        Expect.Clean(Campaign(twelve, onTheNode, ("srcnet:workflow.name", new string('a', 51))));
+        Expect.Error(Campaign(twelve, onTheNode, ("srcnet:workflow.name", new string('a', 52))), "srcnet:workflow.name", "shorten it to at most 51 characters");
     }
 
     [Fact]
