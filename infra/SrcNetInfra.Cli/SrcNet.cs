@@ -84,7 +84,7 @@ public static class SrcNet
         // A plain Command rather than RootCommand: RootCommand names itself after the executable,
         // which is "testhost" under the test runner and "dotnet" under `dotnet run`.
         var root = new Command("srcnet",
-            "Sizing, offline rendering and validation for SRCNet AA* workflow environments (one Pulumi stack each).")
+            "Estimate, render, validate, summarise, verify, calibrate and adopt SRCNet AA* workflow environments (one Pulumi stack each).")
         {
             new HelpOption(),
             new VersionOption(),

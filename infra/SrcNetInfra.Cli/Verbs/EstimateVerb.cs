@@ -3,6 +3,7 @@ using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Duration;
 using SrcNetInfra.Core.Estimation;
 using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Validation;
 
 namespace SrcNetInfra.Cli.Verbs;
 
@@ -66,8 +67,9 @@ public static class EstimateVerb
             EstimateReport report;
             try
             {
-                var estimate = Estimator.For(input);
-                report = EstimateReport.From(basis.Description, input.Products, estimate, basis.ScratchHeadroom, basis.IngestHeadroom, basis.RunsToHold) with
+                // A stack's own estimate and sizing as validate made them, unless a flag changes the run.
+                var sizing = input == basis.Input && basis.Checked is { } same ? same : basis.SizingFor(Estimator.For(input));
+                report = new EstimateReport(basis.Description, input.Products, sizing.Estimate, sizing, basis.ScratchHeadroom, basis.IngestHeadroom)
                 {
                     Duration = calibrated is null ? null
                         : DurationReport.From(calibrated, DurationProjection.For(calibrated, RunShape.For(input, basis.RaDeg, basis.DecDeg, basis.CpuLimit))),
@@ -96,7 +98,10 @@ public static class EstimateVerb
         return ExitCodes.Ok;
     }
 
-    private sealed record EstimateBasis(string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, int RunsToHold)
+    /// <param name="SizingFor">The volumes an estimate asks for: the stack's own sizing rules, or the defaults'.</param>
+    /// <param name="Checked">The stack's sizing as its check made it, for the stack's own run.</param>
+    private sealed record EstimateBasis(
+        string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, Func<Estimate, Sizing> SizingFor, Sizing? Checked)
     {
         public string? Calibration { get; init; }
 
@@ -113,7 +118,8 @@ public static class EstimateVerb
     {
         var file = source.Resolve(parse, context.WorkingDirectory);
         if (file is null)
-            return new EstimateBasis("the seed's example job", EstimateInput.Defaults, Defaults.ScratchHeadroom, Defaults.IngestHeadroom, Defaults.RunsToHold);
+            return new EstimateBasis("the seed's example job", EstimateInput.Defaults, Defaults.ScratchHeadroom, Defaults.IngestHeadroom,
+                e => Sizing.Of(e, Defaults.ScratchHeadroom, Defaults.IngestHeadroom, Defaults.RunsToHold), Checked: null);
 
         var env = context.Check(file);
         var spec = env.Spec;
@@ -122,7 +128,10 @@ public static class EstimateVerb
             EstimateInput.For(spec.Workflow),
             spec.Scratch.Headroom,
             spec.Ingestor.Persistence.Headroom,
-            spec.Ingestor.Persistence.RunsToHold)
+            // A changed run is sized by the stack's rules (explicit sizes, the runs it holds); their
+            // warnings were the stack's to give, and validate gives them.
+            e => Sizing.For(spec, e, new Problems()),
+            env.Sizing)
         {
             // A stack's calibration is a name in its own project's calibrations/.
             Calibration = spec.Workflow.Calibration is { } name

@@ -22,7 +22,8 @@ public static class VerifyVerb
         var json = new Option<bool>(JsonFlag) { Description = "Print one JSON object instead of the report, also for a usage or config error" };
 
         var command = new Command(Name,
-            "Check on the cluster that a stack's run succeeded and that its products were ingested. " +
+            "Check on the cluster that a stack's run succeeded and that its products were ingested, " +
+            "and report the ingest area's health beside it (stuck products, failed_processing, free space, leftovers; never the exit code). " +
             "Exit 0: done; 3: not yet (pending, running, waiting for the ingestor); 4: failed or not deployed; " +
             "1: the cluster could not be asked; 2: usage or config error; 130: interrupted (Ctrl+C).");
         source.AddTo(command);

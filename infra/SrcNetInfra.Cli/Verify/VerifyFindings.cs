@@ -6,8 +6,10 @@ namespace SrcNetInfra.Cli.Verify;
 /// <param name="LogTail">The last lines of a failed run's log; empty otherwise.</param>
 /// <param name="Listing">The run's entries in the ingest area, when they were listed.</param>
 /// <param name="Notes">Things a user should know that do not change the verdict.</param>
+/// <param name="Area">The ingest area's health; null when the area was not listed (no running ingestor pod, nothing deployed, the listing failed).</param>
 public sealed record VerifyFindings(
     VerifyObservation Observation,
     IReadOnlyList<string> LogTail,
     IngestListing? Listing,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    IngestAreaHealth? Area = null);

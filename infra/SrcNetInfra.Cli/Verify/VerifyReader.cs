@@ -52,36 +52,42 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
             (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
 
         var chosen = await Choose(runs, pods, runFilter);
-        if (chosen is null) return Findings(observation);
-        var (job, pod, ids) = chosen.Value;
-        var jobName = job.Metadata.Name;
-
-        var events = pod is null && !RunSelection.Finished(job) ? await JobEvents(jobName) : null;
-        var run = RunClassifier.Classify(job, pod, events);
-        observation = observation with { JobName = jobName, Run = run, Ids = ids };
-
         IReadOnlyList<string> logTail = [];
-        if (run.Phase == RunPhase.Failed && pod is not null)
-            logTail = Lines(await Log(pod, tailLines: LogTailLines, limitBytes: MaxLogBytes) ?? "");
-        if (run.Phase is not (RunPhase.Running or RunPhase.Succeeded) || ids is null)
-            return Findings(observation, logTail);
+        string? productPrefix = null;
+        if (chosen is { } c)
+        {
+            var (job, pod, ids) = c;
+            var jobName = job.Metadata.Name;
+            var events = pod is null && !RunSelection.Finished(job) ? await JobEvents(jobName) : null;
+            var run = RunClassifier.Classify(job, pod, events);
+            observation = observation with { JobName = jobName, Run = run, Ids = ids };
+            if (run.Phase == RunPhase.Failed && pod is not null)
+                logTail = Lines(await Log(pod, tailLines: LogTailLines, limitBytes: MaxLogBytes) ?? "");
+            // A run's products are looked for once it runs or has succeeded.
+            if (run.Phase is RunPhase.Running or RunPhase.Succeeded && ids is not null) productPrefix = ids.FilePrefix;
+        }
 
+        // The ingest area is listed whatever the run's state: its health is reported beside it.
         var ingestorPod = RunSelection.IngestorPod(pods);
         if (ingestorPod is null) return Findings(observation, logTail);
         var ingestor = new IngestorObservation(ingestorPod.Metadata.Name, RunClassifier.Classify(new V1Job(), ingestorPod));
         observation = observation with { Ingestor = ingestor };
         if (ingestor.State.Phase != RunPhase.Running) return Findings(observation, logTail);
 
-        var listing = await List(ingestorPod, ids.FilePrefix);
+        var listing = await ListIngestArea(ingestorPod, productPrefix);
+        if (listing is null) return Findings(observation, logTail);
+        var area = listing.Survey is { } survey ? IngestAreaHealth.Decide(survey, target) : null;
+        if (productPrefix is null) return Findings(observation, logTail, listing, area);
+
         if (listing.AbsentAreas.Count > 0)
             notes.Add($"not in ingestor pod {ingestorPod.Metadata.Name}: {string.Join(", ", listing.AbsentAreas.Select(a => Dir(a)))} " +
                       "(the ingestor's layout is inferred; see docs/verify.md)");
-        var expected = ExpectedProduct.For(ids.FilePrefix, target.Products, target.MetadataSuffix);
-        return Findings(observation with { Products = ProductStatus.From(expected, listing) }, logTail, listing);
+        var expected = ExpectedProduct.For(productPrefix, target.Products, target.MetadataSuffix);
+        return Findings(observation with { Products = ProductStatus.From(expected, listing) }, logTail, listing, area);
     }
 
-    private VerifyFindings Findings(VerifyObservation o, IReadOnlyList<string>? logTail = null, IngestListing? listing = null) =>
-        new(o, logTail ?? [], listing, [.. notes]);
+    private VerifyFindings Findings(VerifyObservation o, IReadOnlyList<string>? logTail = null, IngestListing? listing = null, IngestAreaHealth? area = null) =>
+        new(o, logTail ?? [], listing, [.. notes], area);
 
     /// <summary>
     /// False only on a 404. Many accounts may not read namespaces at all (a namespaced Role cannot
@@ -148,17 +154,30 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         }
     }
 
-    private async Task<IngestListing> List(V1Pod ingestor, string filePrefix)
+    /// <summary>
+    /// The one command in the ingestor's pod: the run's entries (with a prefix) and the area's health.
+    /// When the run's products are looked for, a listing that fails is a cluster failure (exit 1);
+    /// when only the area's health is, it is a note and the health is unknown: the verdict stands without it.
+    /// </summary>
+    private async Task<IngestListing?> ListIngestArea(V1Pod ingestor, string? filePrefix)
     {
         var name = ingestor.Metadata.Name;
         var command = IngestListing.Command(filePrefix, target);
-        var result = await session.Call(new ApiCall("create", "pods/exec", ns, name),
-            (k, t) => PodExec.Run(k, name, ns, ingestor.Spec?.Containers?.FirstOrDefault()?.Name, command, t));
-        if (!result.Succeeded || !result.StdOut.Contains(IngestListing.AreaHeader, StringComparison.Ordinal))
-            throw new ClusterFailure(ClusterFailureKind.Other,
-                $"listing the ingest area in pod {name} on {session.Cluster} failed: " +
-                $"{result.Status?.Message ?? "no output"}{(result.StdErr.Length > 0 ? $" ({result.StdErr.Trim()})" : "")}; the pod needs /bin/sh and find");
-        return IngestListing.Parse(result.StdOut, target);
+        try
+        {
+            var result = await session.Call(new ApiCall("create", "pods/exec", ns, name),
+                (k, t) => PodExec.Run(k, name, ns, ingestor.Spec?.Containers?.FirstOrDefault()?.Name, command, t));
+            if (!result.Succeeded || !result.StdOut.Contains(IngestListing.StartLine, StringComparison.Ordinal))
+                throw new ClusterFailure(ClusterFailureKind.Other,
+                    $"listing the ingest area in pod {name} on {session.Cluster} failed: " +
+                    $"{result.Status?.Message ?? "no output"}{(result.StdErr.Length > 0 ? $" ({result.StdErr.Trim()})" : "")}; the pod needs /bin/sh and find");
+            return IngestListing.Parse(result.StdOut, target);
+        }
+        catch (ClusterFailure failure) when (filePrefix is null)
+        {
+            notes.Add($"the ingest area's health is unknown: {failure.Message}");
+            return null;
+        }
     }
 
     private string Dir(IngestArea area) => area switch

@@ -77,6 +77,7 @@ internal static partial class IngestorConfig
             RunsToHold = p.Int("runsToHold", Defaults.RunsToHold, min: 1, max: 1_000_000),
             Headroom = p.Number("headroom", Defaults.IngestHeadroom, Headroom.Check),
             Group = p.OptionalInt("group", min: 0),
+            RunsToHoldGiven = p.Has("runsToHold"),
         };
         p.Done();
         // A StorageClass is an object: its name is a DNS subdomain; the API server refuses others.

@@ -53,6 +53,9 @@ public sealed record IngestAreaSpec
     public required string AccessMode { get; init; }
     public required SizeSetting Size { get; init; }
     public required int RunsToHold { get; init; }
+
+    /// <summary>True when the stack states runsToHold (a CronJob with a janitor holds its retention window instead).</summary>
+    public bool RunsToHoldGiven { get; init; }
     public required double Headroom { get; init; }
 
     /// <summary>

@@ -121,12 +121,5 @@ public static partial class ContainerScripts
     [GeneratedRegex(@"^[1-9][0-9]{0,5}[mhd]\z")]
     private static partial Regex Duration();
 
-    private static string Load(string name)
-    {
-        var resource = $"SrcNetInfra.Core.Plan.Scripts.{name}";
-        using var stream = typeof(ContainerScripts).Assembly.GetManifestResourceStream(resource)
-            ?? throw new InvalidOperationException($"embedded script {resource} is missing from the build");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static string Load(string name) => EmbeddedText.Read($"SrcNetInfra.Core.Plan.Scripts.{name}");
 }

@@ -1,4 +1,5 @@
 using SrcNetInfra.Core.Config;
+using SrcNetInfra.Core.Duration;
 using SrcNetInfra.Core.Estimation;
 using SrcNetInfra.Core.Model;
 
@@ -33,9 +34,42 @@ public sealed record Sizing(
     public static long IngestNeed(Estimate estimate, int runs) =>
         checked(estimate.IngestBytes * runs + (estimate.IngestPeakBytes - estimate.IngestBytes));
 
-    /// <summary>The keys sizing reads: the simulation and products (the estimate), and both volumes' settings.</summary>
+    /// <summary>The keys sizing reads: the simulation and products (the estimate), both volumes' settings, and what decides the runs held.</summary>
     public static readonly string[] Inputs =
-        ["srcnet:workflow.simulation", "srcnet:workflow.products", "srcnet:scratch", "srcnet:ingestor.persistence", "srcnet:retention"];
+        ["srcnet:workflow.simulation", "srcnet:workflow.products", "srcnet:scratch", "srcnet:ingestor.persistence", "srcnet:retention",
+         "srcnet:workflow.mode", "srcnet:workflow.schedule"];
+
+    /// <summary>
+    /// How many runs' products the ingest area holds at once, and why. With the janitor and a
+    /// schedule, the runs inside the retention window (the schedule's shortest interval into
+    /// <c>srcnet:retention.processed</c>) plus the one in progress: the janitor removes older ones
+    /// (docs/handover.md). Otherwise what the stack says, <c>runsToHold</c>: nothing removes them.
+    /// </summary>
+    public static (int Runs, string Why) RunsHeld(EnvironmentSpec spec)
+    {
+        var retention = spec.Retention;
+        if (retention.Enabled && spec.Workflow.Mode == WorkflowMode.CronJob
+            && Duration.ScheduleInterval.Shortest(spec.Workflow.Schedule) is { } interval && interval > TimeSpan.Zero)
+        {
+            var window = RetentionSpec.Span(retention.Processed);
+            var runs = (int)Math.Min(1_000_000, Math.Ceiling(window / interval)) + 1;
+            return (runs, $"the runs of {retention.Processed} (srcnet:retention.processed) at one per {Duration.DurationText.Format(interval.TotalSeconds)}, and the one in progress");
+        }
+        return (spec.Ingestor.Persistence.RunsToHold, "runsToHold");
+    }
+
+    /// <summary>
+    /// Sizes for an estimate alone (no stack: <c>srcnet estimate</c> of the defaults): both volumes
+    /// auto, with these headrooms, the ingest area holding <paramref name="runs"/> runs.
+    /// </summary>
+    public static Sizing Of(Estimate estimate, double scratchHeadroom, double ingestHeadroom, int runs)
+    {
+        var toHold = IngestNeed(estimate, runs);
+        return new Sizing(estimate,
+            Quantity.Parse(StorageRequest.Gi(estimate.ScratchBytes, scratchHeadroom)),
+            Quantity.Parse(StorageRequest.Gi(toHold, ingestHeadroom)),
+            toHold, runs);
+    }
 
     /// <summary>
     /// Sizes the volumes of <paramref name="spec"/>; explicit sizes win, with a warning or an error
@@ -45,18 +79,22 @@ public sealed record Sizing(
     {
         var scratchRequest = ScratchRequestFor(spec, estimate, "one run", problems);
         var persistence = spec.Ingestor.Persistence;
-        var toHold = IngestNeed(estimate, persistence.RunsToHold);
+        var (runs, why) = RunsHeld(spec);
+        if (persistence.RunsToHoldGiven && why != "runsToHold")
+            problems.Warning("srcnet:ingestor.persistence.runsToHold",
+                $"is not used: with the janitor and a schedule, the ingest area holds {why} ({runs} runs); set srcnet:retention.processed instead");
+        var toHold = IngestNeed(estimate, runs);
         var ingestRequest = persistence.Size.ExplicitSize ?? Quantity.Parse(StorageRequest.Gi(toHold, persistence.Headroom));
         if (persistence.Size.ExplicitSize is { } explicitIngest && explicitIngest.Value < toHold)
         {
             var transient = estimate.IngestPeakBytes - estimate.IngestBytes;
             problems.Error("srcnet:ingestor.persistence.size",
                 $"{explicitIngest.Text} ({StorageRequest.Human((long)explicitIngest.Value)}) cannot hold the products of " +
-                $"{persistence.RunsToHold} run(s) (runsToHold)" +
+                $"{runs} run(s) ({why})" +
                 (transient > 0 ? $" and one run's temporary files ({StorageRequest.Human(transient)})" : "") +
-                $", estimated at {StorageRequest.Human(toHold)} ({toHold} bytes); raise the size, use auto, or lower runsToHold");
+                $", estimated at {StorageRequest.Human(toHold)} ({toHold} bytes); raise the size, use auto, or keep fewer runs");
         }
-        return new Sizing(estimate, scratchRequest, ingestRequest, toHold, persistence.RunsToHold);
+        return new Sizing(estimate, scratchRequest, ingestRequest, toHold, runs);
     }
 
     /// <summary>The scratch request for a run with <paramref name="estimate"/>; an explicit size below its peak is a warning.</summary>

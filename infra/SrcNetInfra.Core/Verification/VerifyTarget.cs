@@ -12,6 +12,8 @@ namespace SrcNetInfra.Core.Verification;
 /// starts with (<c>&lt;name&gt;-&lt;runId&gt;</c>; the run id is only known on the cluster).</param>
 /// <param name="RunLabels">The labels every run's Job carries (instance and component).</param>
 /// <param name="StagingDir">OUT_DIR as the ingestor's pod sees it (the workflow appends the Rucio scope below it).</param>
+/// <param name="IngestRoot">Where the ingestor's pod mounts the ingest claim: its filesystem, and .srcnet/runs/ in it.</param>
+/// <param name="Limits">What the ingest area's health is judged against.</param>
 public sealed record VerifyTarget(
     string Stack,
     string Namespace,
@@ -25,7 +27,9 @@ public sealed record VerifyTarget(
     string IngestorRelease,
     string StagingDir,
     string ProcessedDir,
-    string FailedDir)
+    string FailedDir,
+    string IngestRoot,
+    IngestAreaLimits Limits)
 {
     /// <summary>Ingestor pods are named <c>core-...</c> (docs/ingestor.md#what-the-chart-creates; inferred from the seed's exec example).</summary>
     public const string IngestorPodPrefix = "core-";
@@ -34,6 +38,9 @@ public sealed record VerifyTarget(
 
     /// <summary>The label selector of a run's Job, as the API's <c>labelSelector</c> takes it.</summary>
     public string RunSelector => string.Join(",", RunLabels.Select(l => $"{l.Key}={l.Value}"));
+
+    /// <summary>The run-private directories the run script works in (docs/handover.md#layout-on-the-ingest-claim).</summary>
+    public string RunsDir => IngestRoot + "/.srcnet/runs";
 
     /// <summary>The three areas the ingestor moves products between, in the order a product passes them.</summary>
     public IReadOnlyList<string> IngestDirs => [StagingDir, ProcessedDir, FailedDir];
@@ -59,7 +66,9 @@ public sealed record VerifyTarget(
             spec.Ingestor.ReleaseName,
             IngestorPath(w.OutDir),
             Plan.IngestorRelease.ProcessedDir,
-            Plan.IngestorRelease.FailedDir);
+            Plan.IngestorRelease.FailedDir,
+            Plan.IngestorRelease.PodMountPath,
+            IngestAreaLimits.For(env));
     }
 
     /// <summary>

@@ -247,3 +247,31 @@ public class EstimateCommandTests
         Assert.Contains(run.ErrorLines, l => l.Contains("error: srcnet:workflow.image.tag: is required"));
     }
 }
+
+/// <summary>The estimate report is Core's estimate and sizing (issue 12, item 3), as a versioned JSON object.</summary>
+public class EstimateReportTests
+{
+    [Fact]
+    public void The_json_has_a_version_and_plain_characters()
+    {
+        var run = CliRun.AtRoot("estimate", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"basis\": \"the seed's example job\"", run.Out, StringComparison.Ordinal);
+        Assert.Equal(2, JsonDocument.Parse(run.Out).RootElement.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public void A_stacks_estimate_is_the_sizing_its_check_makes()
+    {
+        var json = JsonDocument.Parse(CliRun.AtRoot("estimate", "--stack", "prod", "--json").Out).RootElement;
+        var check = SrcNetInfra.Core.Validation.EnvironmentCheck.RunFile(Repo.StackFile("prod"));
+        var sizing = check.Environment!.Sizing;
+
+        // prod holds a week of hourly runs and the one in progress, in its explicit 20Gi.
+        Assert.Equal(sizing.RunsToHold, json.GetProperty("runsToHold").GetInt32());
+        Assert.Equal(169, sizing.RunsToHold);
+        Assert.Equal(sizing.IngestBytesToHold, json.GetProperty("ingestBytesToHold").GetInt64());
+        Assert.Equal(sizing.IngestRequest.Text, json.GetProperty("ingestRequest").GetString());
+        Assert.Equal(sizing.ScratchRequest.Text, json.GetProperty("scratchRequest").GetString());
+    }
+}

@@ -22,7 +22,7 @@ namespace SrcNetInfra.Tests.Verify;
 /// exec) to it. There is no cluster, kubelet or ingestor: the objects are canned k8s.Models objects
 /// serialized by KubernetesJson (a Status, which it cannot write, as plain JSON), pod logs are canned text, and an exec runs the command it is sent
 /// with the local /bin/sh, against a temporary directory standing in for the ingestor pod's
-/// /tmp/ingest (paths are mapped both ways). Every request is recorded.
+/// /tmp/ingest (paths are mapped both ways), with <see cref="PodTools"/> first on its PATH. Every request is recorded.
 /// </summary>
 internal sealed class FakeApiServer : IAsyncDisposable
 {
@@ -68,6 +68,13 @@ internal sealed class FakeApiServer : IAsyncDisposable
 
     /// <summary>Accept connections but never answer, as a server behind a broken VPN or proxy.</summary>
     public bool Hang { get; set; }
+
+    /// <summary>
+    /// Programs of the fake ingestor pod that stand in for the local ones, by name: a shell script
+    /// each, put first on the PATH of every exec (e.g. a <c>df</c> that reports a claim's size, a
+    /// <c>date</c> that reports the pod's clock).
+    /// </summary>
+    public Dictionary<string, string> PodTools { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The exec subprotocols this server speaks; it picks the first the client offers, as the API server does.</summary>
     public string[] ExecProtocols { get; set; } = ["v5.channel.k8s.io", "v4.channel.k8s.io"];
@@ -289,12 +296,26 @@ internal sealed class FakeApiServer : IAsyncDisposable
         if (command.Count == 0 || command[0] != "/bin/sh") return (127, "", $"{(command.Count > 0 ? command[0] : "")}: not found in this fake pod\n");
         var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in command.Skip(1)) start.ArgumentList.Add(arg.StartsWith(PodIngestRoot, StringComparison.Ordinal) ? ingestRoot + arg[PodIngestRoot.Length..] : arg);
+        if (PodTools.Count > 0) start.Environment["PATH"] = WritePodTools() + ":" + start.Environment["PATH"];
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await process.WaitForExitAsync(limit.Token);
         return (process.ExitCode, (await stdout).Replace(ingestRoot, PodIngestRoot, StringComparison.Ordinal), await stderr);
+    }
+
+    /// <summary>Writes <see cref="PodTools"/> as executables into a directory beside the ingest area; returns it.</summary>
+    private string WritePodTools()
+    {
+        var bin = Directory.CreateDirectory(Path.Combine(Path.GetDirectoryName(ingestRoot)!, "pod-bin")).FullName;
+        foreach (var (name, script) in PodTools)
+        {
+            var path = Path.Combine(bin, name);
+            File.WriteAllText(path, "#!/bin/sh\n" + script + "\n");
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        return bin;
     }
 
     private static Task Send(WebSocket socket, byte channel, byte[] data) =>

@@ -1,12 +1,10 @@
-using System.Diagnostics;
 using SrcNetInfra.Core.Verification;
-using SrcNetInfra.Tests.Support;
 
 namespace SrcNetInfra.Tests.Verify;
 
 /// <summary>
-/// The one command verify runs in the ingestor's pod, and how its output is read. Offline; one test
-/// runs the script with the local /bin/sh on a temporary directory (no pod, no cluster).
+/// The one command verify runs in the ingestor's pod, and how its output is read. Offline; the
+/// script itself runs under dash and busybox in <see cref="IngestListingScriptTests"/>.
 /// </summary>
 public class IngestListingTests
 {
@@ -14,20 +12,76 @@ public class IngestListingTests
     private const string Prefix = "1a2b3c4d-SKAMID-Karabo";
 
     [Fact]
-    public void The_command_passes_the_prefix_and_the_areas_as_arguments_not_as_script_text()
+    public void The_command_is_the_fixed_script_and_every_value_an_argument()
     {
         var command = IngestListing.Command(Prefix, Dev);
 
-        Assert.Equal(["/bin/sh", "-c", IngestListing.Script, "srcnet-verify", Prefix, "/tmp/ingest/staging", "/tmp/ingest/processed", "/tmp/ingest/failed_processing"], command);
+        Assert.Equal(
+            ["/bin/sh", "-c", IngestListing.Script, "srcnet-verify", Prefix, "meta", "600", "/tmp/ingest",
+             "/tmp/ingest/staging", "/tmp/ingest/processed", "/tmp/ingest/failed_processing"],
+            command);
         Assert.DoesNotContain(Prefix, IngestListing.Script);
-        Assert.Contains("-name \"$p*\"", IngestListing.Script);
+        Assert.Contains("-name \"$prefix*\"", IngestListing.Script);
         Assert.Contains($"-maxdepth {IngestListing.SearchDepth}", IngestListing.Script);
+        Assert.DoesNotContain('\r', IngestListing.Script);
+    }
+
+    [Fact]
+    public void The_script_is_sent_without_its_comments_and_fits_a_proxys_request_line()
+    {
+        var url = string.Join("&", IngestListing.Command(Prefix, Dev).Select(a => "command=" + Uri.EscapeDataString(a)));
+
+        Assert.DoesNotContain(IngestListing.Script.Split('\n'), l => l.TrimStart().StartsWith('#'));
+        Assert.Contains("prefix=$1 suffix=$2 stuck=$3 root=$4 staging=$5 processed=$6 failed=$7\n", IngestListing.Script, StringComparison.Ordinal);
+        Assert.InRange(url.Length, 1, 6 * 1024);
+    }
+
+    [Fact]
+    public void Without_a_run_only_the_area_is_listed()
+    {
+        var command = IngestListing.Command(null, Dev);
+
+        Assert.Equal("", command[4]);
+    }
+
+    [Theory]
+    [InlineData("$(touch /tmp/pwned)")]
+    [InlineData("x; rm -rf /tmp/ingest")]
+    [InlineData("a b")]
+    [InlineData("*")]
+    [InlineData("x'y")]
+    [InlineData("`id`")]
+    [InlineData("")]
+    public void A_prefix_the_config_would_not_allow_is_refused(string prefix)
+    {
+        // It would be an argument, not script text; but a pattern character would widen the search.
+        Assert.Throws<ArgumentException>(() => IngestListing.Command(prefix, Dev));
+    }
+
+    [Fact]
+    public void The_stuck_limit_is_ten_scans_and_at_least_ten_minutes()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(10), Dev.Limits.StuckAfter);
+        Assert.Equal(5, Dev.Limits.ScanSeconds);
+        Assert.Equal(TimeSpan.FromMinutes(10), IngestAreaLimits.StuckAfterFor(1));
+        Assert.Equal(TimeSpan.FromMinutes(10), IngestAreaLimits.StuckAfterFor(60));
+        Assert.Equal(TimeSpan.FromSeconds(6000), IngestAreaLimits.StuckAfterFor(600));
+        var slow = Plan.PlanStacks.Env(("srcnet:ingestor.config.frequency", "120"));
+        Assert.Equal("1200", IngestListing.Command(Prefix, VerifyTarget.For(slow))[6]);
+    }
+
+    [Fact]
+    public void The_next_runs_need_is_the_estimates_ingest_peak()
+    {
+        Assert.Equal(Cluster.Dev.Sizing.Estimate.IngestPeakBytes, Dev.Limits.NextRunBytes);
+        Assert.Equal(("7d", "3h", true), (Dev.Limits.FailedRuns, Dev.Limits.StaleRunAfter, Dev.Limits.JanitorEnabled));
     }
 
     [Fact]
     public void Output_is_read_per_area_and_absent_areas_are_noted()
     {
         var output = """
+            ## now 1777636800
             == /tmp/ingest/staging
             /tmp/ingest/staging/testing/1a2b3c4d-SKAMID-Karabocleaned.fits
             == /tmp/ingest/processed
@@ -35,6 +89,9 @@ public class IngestListingTests
             /tmp/ingest/processed/testing/1a2b3c4d-SKAMID-Karabodirty.fits.meta
             == /tmp/ingest/failed_processing
             !! absent
+            ## staging
+            1777636000 /tmp/ingest/staging/testing/1a2b3c4d-SKAMID-Karabocleaned.fits
+            ## staging-count 1 1
 
             """;
 
@@ -49,6 +106,10 @@ public class IngestListingTests
             listing.Entries);
         Assert.Equal([IngestArea.Failed], listing.AbsentAreas);
         Assert.Equal("1a2b3c4d-SKAMID-Karabodirty.fits", listing.Entries[1].Name);
+        // The survey's lines are not a run's entries.
+        var staging = listing.Survey!.Staging!;
+        Assert.Equal((1, 1), (staging.Waiting, staging.WaitingTooLong));
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1777636000), Assert.Single(staging.Oldest).Changed);
     }
 
     [Fact]
@@ -58,6 +119,7 @@ public class IngestListingTests
 
         Assert.Empty(listing.Entries);
         Assert.Empty(listing.AbsentAreas);
+        Assert.Null(listing.Survey);
     }
 
     [Fact]
@@ -66,28 +128,5 @@ public class IngestListingTests
         var env = Plan.PlanStacks.Env(("srcnet:workflow.outDir", "/ingest/staging/sub/"));
 
         Assert.Equal("/tmp/ingest/staging/sub", VerifyTarget.For(env).StagingDir);
-    }
-
-    [Fact]
-    public void The_script_lists_what_find_finds_a_few_levels_deep()
-    {
-        using var dir = new TempDir();
-        dir.Write("staging/testing/" + Prefix + "dirty.fits", "x");
-        dir.Write("staging/testing/other-SKAMID-Karabodirty.fits", "x");
-        dir.Write("processed/a/b/" + Prefix + "cleaned.fits", "x");
-        dir.Write("processed/a/b/c/d/" + Prefix + "too-deep.fits", "x");
-        var areas = new[] { "staging", "processed", "failed_processing" }.Select(a => Path.Combine(dir.Path, a)).ToArray();
-
-        var start = new ProcessStartInfo("/bin/sh") { RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var arg in (string[])["-c", IngestListing.Script, "srcnet-verify", Prefix, .. areas]) start.ArgumentList.Add(arg);
-        using var sh = Process.Start(start)!;
-        var output = sh.StandardOutput.ReadToEnd();
-        sh.WaitForExit();
-
-        Assert.Equal(0, sh.ExitCode);
-        var target = Dev with { StagingDir = areas[0], ProcessedDir = areas[1], FailedDir = areas[2] };
-        var listing = IngestListing.Parse(output, target);
-        Assert.Equal([Prefix + "dirty.fits", Prefix + "cleaned.fits"], listing.Entries.Select(e => e.Name));
-        Assert.Equal([IngestArea.Failed], listing.AbsentAreas);
     }
 }

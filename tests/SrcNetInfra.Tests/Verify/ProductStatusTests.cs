@@ -75,6 +75,20 @@ public class ProductStatusTests
     }
 
     [Fact]
+    public void Another_runs_products_whose_prefix_starts_with_this_ones_are_not_this_runs()
+    {
+        // The listing finds run-10's files for run-1 (find -name "run-1*"); only exact names count.
+        var vis = ExpectedProduct.For("run-1", ["visibility", "dirty"], "meta");
+        var listing = new IngestListing(
+            [
+                new(IngestArea.Processed, "/p/run-10measurements.ms"), new(IngestArea.Processed, "/p/run-10measurements.ms.meta"),
+                new(IngestArea.Failed, "/f/run-10dirty.fits"), new(IngestArea.Failed, "/f/run-10dirty.fits.meta"),
+            ], []);
+
+        Assert.All(ProductStatus.From(vis, listing), s => Assert.Equal(ProductState.Missing, s.State));
+    }
+
+    [Fact]
     public void Every_selected_product_gets_a_state_in_canonical_order()
     {
         var all = ExpectedProduct.For(P, ["visibility", "dirty", "cleaned"], "meta");

@@ -99,6 +99,10 @@ public class VerifyCronJobTests
 
         Assert.True(run.ExitCode == 3, run.ToString());
         Assert.Matches(@"verdict    in-progress: no run has started yet; next at \d{4}-\d\d-\d\d \d\d:00 UTC \(0 \* \* \* \*\)", run.Out);
+        // Before the first run the area is still looked at: is there room for it?
+        Assert.Equal("", Assert.Single(h.Server.ExecCommands)[4]);
+        Assert.Contains($"(the next run needs {Core.Estimation.StorageRequest.Human(Prod.Sizing.Estimate.IngestPeakBytes)})", run.Out);
+        Assert.Contains("health     ok", run.Out);
     }
 
     [Fact]

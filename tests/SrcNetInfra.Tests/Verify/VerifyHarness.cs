@@ -30,8 +30,27 @@ internal sealed class VerifyHarness : IAsyncDisposable
         var dir = new TempDir();
         var ingestRoot = Path.Combine(dir.Path, "ingest");
         Directory.CreateDirectory(ingestRoot);
-        return new VerifyHarness(dir, await FakeApiServer.Start(ingestRoot), ingestRoot);
+        var harness = new VerifyHarness(dir, await FakeApiServer.Start(ingestRoot), ingestRoot);
+        // A temporary directory is not a claim: the pod's df reports one of a fixed size.
+        harness.Claim(totalBytes: 100L << 30, freeBytes: 60L << 30);
+        return harness;
     }
+
+    /// <summary>
+    /// The size of the ingest claim the pod's <c>df -Pk</c> reports, in the POSIX format coreutils
+    /// and busybox print (sizes in KiB, one line per filesystem).
+    /// </summary>
+    public void Claim(long totalBytes, long freeBytes)
+    {
+        var (total, free) = (totalBytes / 1024, freeBytes / 1024);
+        Server.PodTools["df"] =
+            "printf 'Filesystem     1024-blocks     Used Available Capacity Mounted on\\n'\n" +
+            $"printf '10.0.0.9:6789:/volumes/csi/ingest {total} {total - free} {free} {(total - free) * 100 / Math.Max(1, total)}%% /tmp/ingest\\n'";
+    }
+
+    /// <summary>Sets the pod's clock (its <c>date +%s</c>) ahead of this machine's by <paramref name="ahead"/>: everything on the claim looks that much older.</summary>
+    public void PodClockAhead(TimeSpan ahead) =>
+        Server.PodTools["date"] = $"echo {DateTimeOffset.UtcNow.Add(ahead).ToUnixTimeSeconds()}";
 
     /// <summary>Creates the three areas the ingestor keeps, as a deployed ingestor has them.</summary>
     public VerifyHarness WithIngestAreas()

@@ -15,7 +15,7 @@ public class VerifyJobTests
     private static readonly RunIds Ids = new(DevObsId, DevPrefix);
 
     /// <summary>The dev namespace with the ingestor running and one run whose pod has the given status.</summary>
-    private static async Task<VerifyHarness> DevCluster(V1PodStatus? podStatus, Action<V1Job>? job = null, bool log = true)
+    internal static async Task<VerifyHarness> DevCluster(V1PodStatus? podStatus, Action<V1Job>? job = null, bool log = true)
     {
         var h = (await VerifyHarness.Start()).WithIngestAreas();
         h.Server.Namespaces.Add(Namespace(Ns));
@@ -158,8 +158,11 @@ public class VerifyJobTests
         Assert.Contains("  | WSClean iteration 30", run.Out);
         Assert.DoesNotContain("WSClean iteration 10\n", run.Out);
         Assert.Contains(h.Server.RequestsTo($"/pods/{pod}/log"), r => r.Query.Contains("tailLines=20", StringComparison.Ordinal));
-        // A failed run is not looked for in the ingestor.
-        Assert.Empty(h.Server.ExecCommands);
+        // A failed run's products are not looked for (no prefix); the ingest area's health still is.
+        var exec = Assert.Single(h.Server.ExecCommands);
+        Assert.Equal("", exec[4]);
+        Assert.DoesNotContain(DevPrefix, exec);
+        Assert.Contains("health     ok", run.Out);
     }
 
     [Fact]
