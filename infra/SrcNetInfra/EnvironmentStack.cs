@@ -46,9 +46,11 @@ public static class EnvironmentStack
 
         // Before anything is declared: a change the deployed environment cannot take stops here, at preview.
         var identity = DeployedIdentity.Of(env);
-        var previous = DeployedIdentity.FromJson(await settings.PreviousIdentity().ConfigureAwait(false));
+        var deployed = await settings.Previous().ConfigureAwait(false);
+        var previous = DeployedIdentity.FromJson(deployed.IdentityJson);
         var changes = DeployedIdentity.Changes(previous, identity, env.Spec.Deploy.ProtectData);
         foreach (var warning in changes.Where(c => !c.IsError)) Log.Warn(warning.ToString());
+        if (DeployedIdentity.EarlierProgramRun(deployed.HadOutputs, previous, env.Spec) is { } upgrade) Log.Warn(upgrade.ToString());
         if (changes.Any(c => c.IsError))
         {
             foreach (var error in changes.Where(c => c.IsError)) Log.Error(error.ToString());

@@ -11,13 +11,13 @@ namespace SrcNetInfra;
 /// them from the stack file) and the two OIDC values as Pulumi secrets. Behind this record, tests
 /// need no Pulumi config at all.
 /// </summary>
-/// <param name="PreviousIdentity">The previous deployment's record of what must not change under it, as JSON (null: none).</param>
+/// <param name="Previous">What the previous deployment left: its record of what must not change under it, and whether it left outputs at all.</param>
 public sealed record StackSettings(
     string StackName,
     IReadOnlyDictionary<string, JsonNode?> Values,
     Output<string>? OidcClientId,
     Output<string>? OidcClientSecret,
-    Func<Task<string?>> PreviousIdentity)
+    Func<Task<PreviousDeployment>> Previous)
 {
     /// <summary>Stands in for a secret's value in what Core reads: Core only checks that it is set, and set as a secret.</summary>
     public static JsonObject SecretMarker() => new() { ["secure"] = "[secret]" };
@@ -38,21 +38,23 @@ public sealed record StackSettings(
         if (clientId is not null) values[StackConfig.OidcClientIdKey] = Presence(StackConfig.OidcClientIdKey);
         if (clientSecret is not null) values[StackConfig.OidcClientSecretKey] = Presence(StackConfig.OidcClientSecretKey);
 
-        return new StackSettings(Deployment.Instance.StackName, values, clientId, clientSecret, ReadPreviousIdentity);
+        return new StackSettings(Deployment.Instance.StackName, values, clientId, clientSecret, ReadPrevious);
     }
 
     /// <summary>
     /// The stack's own last outputs, through a StackReference to itself: the record the previous
-    /// deployment left (<see cref="DeployedIdentity"/>). A stack never deployed has no outputs.
+    /// deployment left (<see cref="DeployedIdentity"/>), and its namespace output, which every srcnet
+    /// program has set (an earlier one set no record). A stack never deployed has no outputs.
     /// </summary>
-    private static async Task<string?> ReadPreviousIdentity()
+    private static async Task<PreviousDeployment> ReadPrevious()
     {
         var self = new StackReference("previous-deployment", new StackReferenceArgs
         {
             Name = $"{Deployment.Instance.OrganizationName}/{Deployment.Instance.ProjectName}/{Deployment.Instance.StackName}",
         });
-        var details = await self.GetOutputDetailsAsync(DeployedIdentity.OutputName).ConfigureAwait(false);
-        return details.Value as string;
+        var identity = await self.GetOutputDetailsAsync(DeployedIdentity.OutputName).ConfigureAwait(false);
+        var ns = await self.GetOutputDetailsAsync("namespace").ConfigureAwait(false);
+        return new PreviousDeployment(identity.Value as string, HadOutputs: ns.Value is not null || identity.Value is not null);
     }
 
     /// <summary>

@@ -180,6 +180,28 @@ public class ConsecutiveDeploymentTests
     }
 
     [Fact]
+    public async Task A_job_stack_deployed_by_the_earlier_program_is_warned_that_a_new_run_kills_the_running_one()
+    {
+        // The earlier program (one ConfigGroup per group) set outputs such as namespace but no deployed
+        // record, and its Job's state has no retainOnDelete: the engine takes that flag from the old
+        // state (pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply, `s.old.RetainOnDelete`).
+        var deployed = (await ProgramRun.Of(Dev)).Succeeded();
+        var earlier = deployed with { Outputs = deployed.Outputs.Where(o => o.Key != Core.Plan.DeployedIdentity.OutputName).ToDictionary() };
+
+        var next = (await ProgramRun.Of(Dev, previous: earlier)).Succeeded();
+        Assert.Contains(next.Log, l => l.Level == "WRN" && l.Message.StartsWith(
+            "warning: srcnet:workflow: stack dev was deployed by an earlier srcnet, whose Job Pulumi deletes when it is replaced", StringComparison.Ordinal));
+
+        // Deployed by this program, or never deployed, or a CronJob stack: nothing to warn about.
+        var again = (await ProgramRun.Of(Dev, previous: next)).Succeeded();
+        Assert.DoesNotContain(again.Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
+        Assert.DoesNotContain(deployed.Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
+        var prod = (await ProgramRun.Of(Prod)).Succeeded();
+        var prodEarlier = prod with { Outputs = prod.Outputs.Where(o => o.Key != Core.Plan.DeployedIdentity.OutputName).ToDictionary() };
+        Assert.DoesNotContain((await ProgramRun.Of(Prod, previous: prodEarlier)).Succeeded().Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Destroying_prod_stops_at_the_protected_release_and_keeps_the_data_even_when_unprotected()
     {
         var state = await EngineModel.Goals((await ProgramRun.Of(Prod)).Succeeded());

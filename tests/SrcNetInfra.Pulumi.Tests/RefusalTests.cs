@@ -68,6 +68,17 @@ public class RefusalTests
     }
 
     [Fact]
+    public async Task Turning_off_the_namespace_the_stack_created_is_refused_before_anything_is_declared()
+    {
+        // Dropped from the program, the Namespace would be deleted by Pulumi (protected: the update fails at its end).
+        var prod = StackUnderTest.File("prod");
+        var run = await Redeploy(prod, prod.With("    name: datalake-ingestion\n", "    name: datalake-ingestion\n    create: false\n"));
+        AssertNothingDeclared(run);
+        Assert.Contains(Errors(run), e => e.StartsWith(
+            "error: srcnet:namespace.create: the stack created namespace 'datalake-ingestion'; with create: false Pulumi would delete it and everything in it", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_claim_that_would_shrink_is_refused()
     {
         var prod = StackUnderTest.File("prod");

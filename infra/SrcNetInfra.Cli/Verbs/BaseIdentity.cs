@@ -38,6 +38,8 @@ public static partial class BaseIdentity
         return head with
         {
             Namespace = ns,
+            // A render holds the Namespace object exactly when the stack creates it.
+            NamespaceCreated = objects.OfType<V1Namespace>().Any(),
             SecretMode = mode,
             SecretName = secretName,
             IngestStorageClass = claim?.Spec.StorageClassName ?? Text(persistence, "storageClass") ?? head.IngestStorageClass,

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SrcNetInfra.Core.Config;
@@ -19,13 +20,23 @@ public static class VerifyReport
     /// <summary>The verdict name of a run that could not be checked at all (exit 1).</summary>
     public const string ErrorVerdict = "error";
 
-    /// <summary>The health of an ingest area that was not listed.</summary>
-    public const string UnknownHealth = "unknown";
+    /// <summary>
+    /// The version of the JSON contract (docs/verify.md#json). 2: every state is a lowercase word and
+    /// the ingest area's health is reported; output without a version field is the first form,
+    /// whose pod and ingestor states were capitalised (<c>Succeeded</c>).
+    /// </summary>
+    public const int JsonVersion = 2;
 
     /// <summary>A campaign's points the text lists one by one; beyond, those that are done and ingested or waiting are counted.</summary>
     public const int PointRows = 100;
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // Plain characters (the seed's, not the seed\u0027s): the output is read by people as much as by
+    // scripts, and any JSON parser reads both. Control characters are still escaped.
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Text(VerifyFindings f, Verdict verdict)
     {
@@ -157,6 +168,7 @@ public static class VerifyReport
         var run = o?.Run;
         return new JsonObject
         {
+            ["version"] = JsonVersion,
             ["stack"] = t?.Stack,
             ["namespace"] = t?.Namespace,
             ["cluster"] = cluster is null ? null : new JsonObject { ["server"] = cluster.Server, ["context"] = cluster.Context },
@@ -172,7 +184,7 @@ public static class VerifyReport
             {
                 ["name"] = run.PodName,
                 ["phase"] = run.PodPhase,
-                ["state"] = run.Phase.ToString(),
+                ["state"] = VerifyWords.Run.Of(run.Phase),
                 ["reason"] = run.Reason,
                 ["exitCode"] = run.ExitCode,
                 ["message"] = run.Message,
@@ -183,12 +195,12 @@ public static class VerifyReport
             {
                 ["release"] = t.IngestorRelease,
                 ["pod"] = o?.Ingestor?.PodName,
-                ["state"] = o?.Ingestor?.State.Phase.ToString(),
+                ["state"] = o?.Ingestor is { } ingestor ? VerifyWords.Run.Of(ingestor.State.Phase) : null,
             },
             ["products"] = ProductsJson(o?.Products ?? []),
             ["campaign"] = o?.Campaign is { } campaign ? CampaignJson(campaign) : null,
             ["ingestArea"] = f?.Area is { } area ? AreaJson(area) : null,
-            ["health"] = f is null ? null : f.Area?.WordName ?? UnknownHealth,
+            ["health"] = f is null ? null : f.Area?.WordName ?? VerifyWords.Health.Of(HealthWord.Unknown),
             ["notes"] = new JsonArray([.. (f?.Notes ?? []).Select(n => (JsonNode?)JsonValue.Create(n))]),
             ["verdict"] = verdict,
             ["exitCode"] = exitCode,
@@ -232,6 +244,7 @@ public static class VerifyReport
                 {
                     ["name"] = pod.PodName,
                     ["phase"] = pod.PodPhase,
+                    ["state"] = VerifyWords.Run.Of(pod.Phase),
                     ["reason"] = pod.Reason,
                     ["exitCode"] = pod.ExitCode,
                     ["message"] = pod.Message,

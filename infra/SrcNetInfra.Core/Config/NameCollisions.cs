@@ -28,10 +28,22 @@ internal static class NameCollisions
                 $"{UserText.Quote(workflow)} names the simulation's pods {IngestorDeployment}-..., like the pods of the ingestor's " +
                 $"Deployment {IngestorDeployment} (srcnet:ingestor): srcnet verify finds the ingestor by that prefix; choose another name");
 
+        if (workflow == Plan.Janitor.Name)
+            problems.Error("srcnet:workflow.name",
+                $"{Plan.Janitor.Name} is the name of the retention janitor's CronJob (srcnet:retention), and its Jobs are named like it; choose another name");
+
         if (spec.Secret.Mode == SecretMode.ExternalSecret && spec.Secret.Vault.ServiceAccount == "default")
             problems.Error("srcnet:secret.vault.serviceAccount",
                 "default is the service account of every pod in the namespace that names none: it exists already, and binding it " +
                 "to system:auth-delegator would let all those pods review tokens; choose another name, such as datalake-ingestion");
+
+        // The auth-delegator binding is cluster-wide, named <namespace>-<serviceAccount>-auth-delegator
+        // to keep environments apart; the API server takes object names of at most 253 characters.
+        if (spec.Secret.Mode == SecretMode.ExternalSecret && Names.CheckObjectName(spec.Secret.Vault.ServiceAccount) is null
+            && Plan.SecretObjects.AuthDelegatorBindingName(spec) is { Length: > 253 } binding)
+            problems.Error("srcnet:secret.vault.serviceAccount",
+                $"makes the ClusterRoleBinding name {UserText.Quote(binding)} {binding.Length} characters long with srcnet:namespace.name; " +
+                $"the API server allows 253: use at most {253 - binding.Length + spec.Secret.Vault.ServiceAccount.Length} characters");
 
         // Helm keeps each release's state in a Secret sh.helm.release.v1.<release>.v<revision>.
         var helmState = $"sh.helm.release.v1.{spec.Ingestor.ReleaseName}.v";

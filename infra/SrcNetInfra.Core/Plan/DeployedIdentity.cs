@@ -26,6 +26,12 @@ public sealed record DeployedIdentity
     public required string IngestAccessMode { get; init; }
     public required string IngestSize { get; init; }
 
+    /// <summary>
+    /// Whether the stack created (and so owns) its namespace; null in a record from before this was
+    /// recorded, which then checks nothing about it.
+    /// </summary>
+    public bool? NamespaceCreated { get; init; }
+
     public static DeployedIdentity Of(CheckedEnvironment env)
     {
         var spec = env.Spec;
@@ -39,6 +45,7 @@ public sealed record DeployedIdentity
             IngestStorageClass = spec.Ingestor.Persistence.StorageClass,
             IngestAccessMode = spec.Ingestor.Persistence.AccessMode,
             IngestSize = env.Sizing.IngestRequest.Text,
+            NamespaceCreated = spec.Namespace.Create,
         };
     }
 
@@ -80,6 +87,15 @@ public sealed record DeployedIdentity
             problems.Error("srcnet:namespace.name",
                 $"the stack's data lives in namespace {UserText.Quote(previous.Namespace)}; moving it to {UserText.Quote(next.Namespace)} would make a new, empty ingest area; keep the name, or copy the data and unprotect the old namespace first");
 
+        // A namespace the stack no longer declares is deleted by Pulumi, and with it, by the cluster,
+        // everything in it: the runs, the ingestor, the ingest area. Protected, `pulumi up` fails instead.
+        if (previous.NamespaceCreated == true && next.NamespaceCreated == false && previous.Namespace == next.Namespace)
+            problems.Error("srcnet:namespace.create",
+                $"the stack created namespace {UserText.Quote(next.Namespace)}; with create: false Pulumi would delete it and everything in it" +
+                (protectData ? " (it is protected, so pulumi up would fail)" : "") +
+                "; to keep it and stop managing it, first remove it from the stack's state: `pulumi stack --show-urns` names its URN (type kubernetes:core/v1:Namespace, name namespace), " +
+                (protectData ? "then `pulumi state unprotect URN` and " : "then ") + "`pulumi state delete URN` (the namespace stays), then deploy");
+
         if (previous.IngestStorageClass != next.IngestStorageClass || previous.IngestAccessMode != next.IngestAccessMode)
         {
             var what = previous.IngestStorageClass != next.IngestStorageClass
@@ -98,6 +114,23 @@ public sealed record DeployedIdentity
         if (previous.SecretMode != next.SecretMode && previous.SecretName == next.SecretName && SecretHandOver(previous.SecretMode, next.SecretMode) is { } steps)
             problems.Error("srcnet:secret.mode", $"changes from {previous.SecretMode} to {next.SecretMode} for Secret {UserText.Quote(next.SecretName)}: {steps}");
         return problems.All;
+    }
+
+    /// <summary>
+    /// A warning for a Job stack last deployed by the first srcnet program (one ConfigGroup per
+    /// group; it left outputs but no identity record): Pulumi's state says its Job is deleted on
+    /// replacement, and the engine takes that flag from the old state, not from this program
+    /// (docs/platform.md#retained-resources-and-replacement), so a new run in this update would kill a running one.
+    /// </summary>
+    public static Problem? EarlierProgramRun(bool previousHadOutputs, DeployedIdentity? previous, EnvironmentSpec spec)
+    {
+        if (!previousHadOutputs || previous is not null || spec.Workflow.Mode != WorkflowMode.Job) return null;
+        var problems = new Problems();
+        problems.Warning("srcnet:workflow",
+            $"stack {spec.Stack} was deployed by an earlier srcnet, whose Job Pulumi deletes when it is replaced: if this update starts a new run " +
+            $"(a new Job name in the preview), a run still going is killed; wait until `srcnet verify --stack {spec.Stack}` exits 0 or 4 first. " +
+            "From this deployment on, a replaced Job is left to finish");
+        return problems.All[0];
     }
 
     /// <summary>

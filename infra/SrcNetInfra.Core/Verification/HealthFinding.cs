@@ -17,5 +17,5 @@ public enum FindingSeverity
 public sealed record HealthFinding(string Kind, FindingSeverity Severity, string Message)
 {
     /// <summary>The severity as the report and the JSON write it: warning, notice.</summary>
-    public string SeverityName => Severity.ToString().ToLowerInvariant();
+    public string SeverityName => VerifyWords.Severity.Of(Severity);
 }

@@ -48,7 +48,7 @@ public sealed record IngestAreaHealth(
     public HealthWord Word => Findings.Count > 0 ? HealthWord.Attention : Unread.Count > 0 ? HealthWord.Unknown : HealthWord.Ok;
 
     /// <summary>The word as the report and the JSON write it.</summary>
-    public string WordName => Word.ToString().ToLowerInvariant();
+    public string WordName => VerifyWords.Health.Of(Word);
 
     /// <summary>Decides the area's health from what the listing saw and the stack's limits.</summary>
     public static IngestAreaHealth Decide(IngestAreaSurvey survey, VerifyTarget target)

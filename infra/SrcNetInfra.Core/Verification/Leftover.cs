@@ -32,7 +32,7 @@ public sealed record Leftover(
     string? Reason)
 {
     /// <summary>The kind as the report and the JSON write it: failed, killed, stale, unknown.</summary>
-    public string KindName => Kind.ToString().ToLowerInvariant();
+    public string KindName => VerifyWords.Leftover.Of(Kind);
 
     /// <summary>The states a run directory of a run that may still be going is in (docs/handover.md#states); none is one whose state file is not written yet.</summary>
     private static readonly HashSet<string> Going = new(StringComparer.Ordinal) { "running", "handing-over", "handed-over" };

@@ -24,7 +24,7 @@ public enum PointState
 public sealed record PointReport(DeployedPoint Point, PointState State, RunState? Pod, IReadOnlyList<ProductStatus>? Products)
 {
     /// <summary>The state as the report and the JSON write it: done, running, waiting, failed, stuck.</summary>
-    public string StateName => State.ToString().ToLowerInvariant();
+    public string StateName => VerifyWords.Point.Of(State);
 
     /// <summary>What a user should know beyond the state: why it failed or is stuck, or how its pod is doing.</summary>
     public string? Detail => State switch

@@ -19,7 +19,7 @@ public enum ProductState
 public sealed record ProductStatus(string Product, string File, ProductState State, string? Path, string? Detail)
 {
     /// <summary>The state as the report and the JSON write it.</summary>
-    public string StateName => State.ToString().ToLowerInvariant();
+    public string StateName => VerifyWords.Product.Of(State);
 
     /// <summary>
     /// Each expected product's state from the listing. A product that reached failed_processing has

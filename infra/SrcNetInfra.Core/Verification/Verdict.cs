@@ -23,12 +23,7 @@ public sealed record Verdict(VerdictKind Kind, string Message)
     public int ExitCode => (int)Kind;
 
     /// <summary>The verdict as the report and the JSON write it: succeeded, in-progress, failed.</summary>
-    public string Name => Kind switch
-    {
-        VerdictKind.Succeeded => "succeeded",
-        VerdictKind.InProgress => "in-progress",
-        _ => "failed",
-    };
+    public string Name => VerifyWords.Verdict.Of(Kind);
 
     /// <summary>
     /// Decides from what was observed. The order is the order of causes: a missing namespace or

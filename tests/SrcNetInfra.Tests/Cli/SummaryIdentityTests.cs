@@ -78,6 +78,27 @@ public class SummaryIdentityTests
     }
 
     [Fact]
+    public void Turning_off_a_created_namespace_is_refused_with_the_state_steps()
+    {
+        // With create: false the namespace leaves the program; Pulumi would delete it (protected: fail), and with it everything inside.
+        using var dir = new TempDir();
+        var run = Summary(dir, Prod, Changed("    name: datalake-ingestion\n", "    name: datalake-ingestion\n    create: false\n"), markdown: false);
+        Assert.Contains("pulumi up refuses: srcnet:namespace.create: the stack created namespace 'datalake-ingestion'; with create: false Pulumi would delete it " +
+                        "and everything in it (it is protected, so pulumi up would fail)", run.Out);
+        Assert.Contains("then `pulumi state unprotect URN` and `pulumi state delete URN` (the namespace stays)", run.Out);
+    }
+
+    [Fact]
+    public void A_namespace_the_stack_never_created_may_stay_uncreated()
+    {
+        using var dir = new TempDir();
+        var existing = Changed("    name: datalake-ingestion\n", "    name: datalake-ingestion\n    create: false\n");
+        var run = Summary(dir, existing, existing, markdown: false);
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("refuses", run.Out);
+    }
+
+    [Fact]
     public void A_render_from_before_the_stack_owned_the_claim_is_read_from_the_charts_values()
     {
         using var dir = new TempDir();

@@ -64,7 +64,8 @@ public class RenderedStringsTests
         new("OBS collection", "srcnet:workflow.metadata.obsCollection", Q, Manifests.ManifestsFileName, s => s),
         new("OBS_ID pattern", "srcnet:workflow.metadata.obsIdPattern", s => Q("{run}" + s), Manifests.ManifestsFileName, s => "{run}" + s),
         new("file prefix pattern", "srcnet:workflow.metadata.filePrefixPattern", s => Q(s + "{run}"), Manifests.ManifestsFileName, s => s + "{run}"),
-        new("OUT_DIR", "srcnet:workflow.outDir", s => Q("/ingest/" + s), Manifests.ManifestsFileName, s => "/ingest/" + s),
+        // The hand-over script receives the outDir as SRCNET_STAGING_DIR, without a trailing slash (it appends the scope).
+        new("SRCNET_STAGING_DIR", "srcnet:workflow.outDir", s => Q("/ingest/" + s), Manifests.ManifestsFileName, s => ("/ingest/" + s).TrimEnd('/')),
         new("node affinity key", "srcnet:workflow.nodeAffinity", s => $"[{{key: {Q(s)}, operator: Exists}}]", Manifests.ManifestsFileName, s => s),
         new("node affinity value", "srcnet:workflow.nodeAffinity", s => $"[{{key: hpc, operator: In, values: [{Q(s)}]}}]", Manifests.ManifestsFileName, s => s),
         new("toleration key", "srcnet:workflow.tolerations", s => $"[{{key: {Q(s)}, operator: Exists}}]", Manifests.ManifestsFileName, s => s),

@@ -13,7 +13,7 @@ public class VerifyJsonTests
     private const string Ns = "srcnet-dev";
 
     private static readonly string[] TopLevel =
-        ["stack", "namespace", "cluster", "workload", "job", "run", "pod", "ingestor", "products", "campaign", "ingestArea", "health", "notes", "verdict", "exitCode", "message"];
+        ["version", "stack", "namespace", "cluster", "workload", "job", "run", "pod", "ingestor", "products", "campaign", "ingestArea", "health", "notes", "verdict", "exitCode", "message"];
 
     [Fact]
     public async Task A_succeeded_run_as_json()
@@ -31,6 +31,7 @@ public class VerifyJsonTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var json = JsonNode.Parse(run.Out)!.AsObject();
         Assert.Equal(TopLevel, json.Select(p => p.Key));
+        Assert.Equal(2, (int?)json["version"]);
         Assert.Equal("dev", (string?)json["stack"]);
         Assert.Equal(Ns, (string?)json["namespace"]);
         Assert.Equal(h.Server.Url, (string?)json["cluster"]!["server"]);
@@ -42,7 +43,11 @@ public class VerifyJsonTests
         Assert.Equal(DevPrefix, (string?)json["run"]!["filePrefix"]);
         var pod = json["pod"]!;
         Assert.Equal($"karabo-aastar-{DevRunId}-x7k2p", (string?)pod["name"]);
+        // The pod's phase is Kubernetes' own word; every state verify decides is a lowercase word.
         Assert.Equal("Succeeded", (string?)pod["phase"]);
+        Assert.Equal("succeeded", (string?)pod["state"]);
+        Assert.Equal("running", (string?)json["ingestor"]!["state"]);
+        Assert.Equal("ok", (string?)json["health"]);
         Assert.Equal("Completed", (string?)pod["reason"]);
         Assert.Equal(0, (int?)pod["exitCode"]);
         Assert.Null(pod["message"]);
@@ -66,7 +71,7 @@ public class VerifyJsonTests
         h.Server.Jobs.Add(job);
         var pod = PodOf(job, OomKilled());
         h.Server.Pods.Add(pod);
-        h.Server.Logs[pod.Metadata.Name] = LogOf(new RunIds(DevObsId, DevPrefix), "Killed");
+        h.Server.Logs[pod.Metadata.Name] = LogOf(new RunIds(DevObsId, DevPrefix), "the sky model's cache \u001b[31mfull", "Killed");
 
         var run = await h.Verify("--stack", "dev", "--json");
 
@@ -76,6 +81,10 @@ public class VerifyJsonTests
         Assert.Equal("OOMKilled", (string?)json["pod"]!["reason"]);
         Assert.Equal(137, (int?)json["pod"]!["exitCode"]);
         Assert.Equal("Failed", (string?)json["pod"]!["phase"]);
+        Assert.Equal("failed", (string?)json["pod"]!["state"]);
+        // Plain characters for people, but a log's control characters never reach the terminal raw.
+        Assert.Contains("the sky model's cache \\u001B[31mfull", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', run.Out);
         Assert.Equal("Killed", (string?)json["pod"]!["logTail"]!.AsArray()[^1]);
         Assert.Equal("failed", (string?)json["verdict"]);
         Assert.Equal(4, (int?)json["exitCode"]);
