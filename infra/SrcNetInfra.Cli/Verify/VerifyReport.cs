@@ -180,17 +180,7 @@ public static class VerifyReport
             },
             ["job"] = o?.JobName,
             ["run"] = o?.Ids is { } ids ? new JsonObject { ["obsId"] = ids.ObsId, ["filePrefix"] = ids.FilePrefix } : null,
-            ["pod"] = run is null ? null : new JsonObject
-            {
-                ["name"] = run.PodName,
-                ["phase"] = run.PodPhase,
-                ["state"] = VerifyWords.Run.Of(run.Phase),
-                ["reason"] = run.Reason,
-                ["exitCode"] = run.ExitCode,
-                ["message"] = run.Message,
-                ["jobReason"] = run.JobReason,
-                ["logTail"] = new JsonArray([.. (f?.LogTail ?? []).Select(l => (JsonNode?)JsonValue.Create(l))]),
-            },
+            ["pod"] = run is null ? null : PodJson(run, f?.LogTail ?? []),
             ["ingestor"] = t is null ? null : new JsonObject
             {
                 ["release"] = t.IngestorRelease,
@@ -240,18 +230,28 @@ public static class VerifyReport
                 ["filePrefix"] = p.Point.Ids.FilePrefix,
                 ["state"] = p.StateName,
                 ["detail"] = p.Detail,
-                ["pod"] = p.Pod is { } pod ? new JsonObject
-                {
-                    ["name"] = pod.PodName,
-                    ["phase"] = pod.PodPhase,
-                    ["state"] = VerifyWords.Run.Of(pod.Phase),
-                    ["reason"] = pod.Reason,
-                    ["exitCode"] = pod.ExitCode,
-                    ["message"] = pod.Message,
-                } : null,
+                ["pod"] = p.Pod is { } pod ? PodJson(pod) : null,
                 ["products"] = p.Products is null ? null : ProductsJson(p.Products),
             })]),
         };
+    }
+
+    /// <summary>A pod's state; a run's (not a campaign point's) also with its Job's reason and its log's tail.</summary>
+    private static JsonObject PodJson(RunState pod, IReadOnlyList<string>? logTail = null)
+    {
+        var json = new JsonObject
+        {
+            ["name"] = pod.PodName,
+            ["phase"] = pod.PodPhase,
+            ["state"] = VerifyWords.Run.Of(pod.Phase),
+            ["reason"] = pod.Reason,
+            ["exitCode"] = pod.ExitCode,
+            ["message"] = pod.Message,
+        };
+        if (logTail is null) return json;
+        json["jobReason"] = pod.JobReason;
+        json["logTail"] = new JsonArray([.. logTail.Select(l => (JsonNode?)JsonValue.Create(l))]);
+        return json;
     }
 
     private static JsonArray ProductsJson(IEnumerable<ProductStatus> products) =>

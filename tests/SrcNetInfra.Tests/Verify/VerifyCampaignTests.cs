@@ -20,12 +20,19 @@ public class VerifyCampaignTests
     private const string Ns = "srcnet-campaign";
     private static readonly IReadOnlyList<PlannedPoint> Points = CampaignPoints.For(Campaign.Spec);
 
-    /// <summary>The namespace with the ingestor running and the campaign's Job, its status set by <paramref name="status"/>.</summary>
-    private static async Task<(VerifyHarness Harness, V1Job Job)> CampaignCluster(Action<V1Job>? status = null)
+    /// <summary>The campaign's namespace with the ingestor running, and no campaign yet.</summary>
+    private static async Task<VerifyHarness> CampaignNamespace()
     {
         var h = (await VerifyHarness.Start()).WithIngestAreas();
         h.Server.Namespaces.Add(Namespace(Ns));
         h.Server.Pods.Add(IngestorPod(Ns));
+        return h;
+    }
+
+    /// <summary>The namespace with the ingestor running and the campaign's Job, its status set by <paramref name="status"/>.</summary>
+    private static async Task<(VerifyHarness Harness, V1Job Job)> CampaignCluster(Action<V1Job>? status = null)
+    {
+        var h = await CampaignNamespace();
         var (job, _) = CampaignJob();
         status?.Invoke(job);
         h.Server.Jobs.Add(job);
@@ -211,9 +218,7 @@ public class VerifyCampaignTests
     [Fact]
     public async Task A_campaign_not_yet_deployed_exits_4()
     {
-        await using var h = (await VerifyHarness.Start()).WithIngestAreas();
-        h.Server.Namespaces.Add(Namespace(Ns));
-        h.Server.Pods.Add(IngestorPod(Ns));
+        await using var h = await CampaignNamespace();
 
         var run = await h.Verify("--stack", "campaign");
 
@@ -252,11 +257,9 @@ public class VerifyCampaignTests
     [Fact]
     public async Task A_queued_campaign_waits_for_kueue_and_fails_where_the_cluster_has_none()
     {
-        await using var h = (await VerifyHarness.Start()).WithIngestAreas();
+        await using var h = await CampaignNamespace();
         var queued = StackBeside(h, File.ReadAllText(Repo.StackFile("campaign"))
             .Replace("    # queue: srcnet-campaigns\n", "    queue: srcnet-campaigns\n", StringComparison.Ordinal));
-        h.Server.Namespaces.Add(Namespace(Ns));
-        h.Server.Pods.Add(IngestorPod(Ns));
         var (job, table) = CampaignJob(queued.Env);
         h.Server.Jobs.Add(job);
         h.Server.Add(table);
