@@ -7,7 +7,7 @@ namespace SrcNetInfra.Pulumi.Tests;
 /// <summary>Core's plan as the engine receives it: one resource per step, its real type, stable name and inputs.</summary>
 public class DeclarationTests
 {
-    public static TheoryData<string> Stacks => ["dev", "prod", "test"];
+    public static TheoryData<string> Stacks => ["campaign", "dev", "prod", "test"];
 
     private const string ProviderType = Mocks.ProviderType;
 

@@ -347,6 +347,9 @@ public static class EngineModel
     /// and per kind the table in pulumi-kubernetes v4.32.0 provider/pkg/provider/diff.go (forceNew),
     /// for the kinds this program declares. Secrets: only .type, as the stack's provider sets
     /// enableSecretMutable (diff.go: stringData and data are replacements only without it).
+    /// ConfigMaps (a campaign's point table): data and binaryData, as the provider does not set
+    /// enableConfigMapMutable (diff.go forceNewProperties: <c>clients.IsConfigMap(obj) &amp;&amp;
+    /// (!k.enableConfigMapMutable || clients.IsImmutable(obj))</c>).
     /// </summary>
     private static IReadOnlyList<string> ForceNew(string type)
     {
@@ -354,6 +357,7 @@ public static class EngineModel
         string[] kind = type switch
         {
             "kubernetes:batch/v1:Job" => ["spec.completions", "spec.parallelism", "spec.selector", "spec.template"],
+            "kubernetes:core/v1:ConfigMap" => ["binaryData", "data"],
             "kubernetes:core/v1:PersistentVolumeClaim" => ["spec.accessModes", "spec.selector", "spec.storageClassName", "spec.volumeName"],
             "kubernetes:core/v1:ResourceQuota" => ["spec.scopes"],
             "kubernetes:core/v1:Secret" => ["type"],

@@ -53,4 +53,26 @@ public class EngineModelTests
         var ttl = old with { Inputs = new Dictionary<string, object>(old.Inputs) { ["spec"] = new Dictionary<string, object> { ["template"] = new Dictionary<string, object> { ["image"] = "x" }, ["ttlSecondsAfterFinished"] = 120.0 } } };
         Assert.Equal(["Update simulation"], EngineModel.Up([old], [ttl]).Changes);
     }
+
+    [Fact]
+    public void A_configmaps_data_cannot_change_in_place_but_its_labels_can()
+    {
+        static EngineResource Table(string name, string data, string label) => new(
+            "urn:pulumi:campaign::srcnet-infra::kubernetes:core/v1:ConfigMap::campaign-points",
+            "kubernetes:core/v1:ConfigMap",
+            "campaign-points",
+            new Dictionary<string, object>
+            {
+                ["metadata"] = new Dictionary<string, object> { ["name"] = name, ["namespace"] = "ns", ["labels"] = new Dictionary<string, object> { ["l"] = label } },
+                ["data"] = new Dictionary<string, object> { ["points"] = data },
+            },
+            null, false, true, [], [], []);
+
+        var old = Table("a", "x", "1");
+        Assert.Equal(["Update campaign-points"], EngineModel.Up([old], [Table("a", "x", "2")]).Changes);
+        var sameName = EngineModel.Up([old], [Table("a", "y", "1")]);
+        Assert.Equal(["DeleteReplaced campaign-points", "CreateReplacement campaign-points"], sameName.Changes);
+        Assert.Equal(["data.points"], sameName.Step(Operation.CreateReplacement, "campaign-points").ReplaceKeys);
+        Assert.Equal(["CreateReplacement campaign-points", "DeleteReplaced campaign-points"], EngineModel.Up([old], [Table("b", "y", "1")]).Changes);
+    }
 }

@@ -71,6 +71,19 @@ public class PreviewTests
             Assert.Empty(WireInputs.UnknownPaths((await registration.Wire).Inputs));
     }
 
+    [Fact]
+    public async Task A_new_campaign_is_previewed_with_its_point_table_known_and_only_its_jobs_ids_unknown()
+    {
+        var run = (await ProgramRun.Of(StackUnderTest.File("campaign"), preview: true, runIdKnown: false)).Succeeded();
+        Assert.Empty(WireInputs.UnknownPaths((await run.Resource(CampaignRun.PointsResource).Registration.Wire).Inputs));
+        var wire = (await run.Resource(Planner.WorkloadResource).Registration.Wire).Inputs;
+        // The points' OBS_ID and FILE_PREFIX come from the table, not the run id: the Job's name, its
+        // run-id annotation and its pods' label are all that wait for the RandomId.
+        Assert.Equal(
+            ["metadata.annotations." + Annotations.RunId, "metadata.name", "spec.template.metadata.labels." + Annotations.RunId],
+            WireInputs.UnknownPaths(wire).Order(StringComparer.Ordinal));
+    }
+
     private static void Set(object tree, IReadOnlyList<object> path, object value)
     {
         var parent = RunTemplate.At(tree, path.Take(path.Count - 1).ToList());

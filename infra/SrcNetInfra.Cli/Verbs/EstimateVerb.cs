@@ -38,9 +38,17 @@ public static class EstimateVerb
         source.AddTo(command);
         foreach (var o in new Option[] { stations, start, end, inc, timeSteps, npixel, products, nodeCpus, gpus, calibration, json }) command.Options.Add(o);
 
+        var simulationFlags = new Option[] { stations, start, end, inc, timeSteps, npixel, products, nodeCpus, gpus };
         command.SetAction((parse, cancellation) =>
         {
             var basis = Basis(context, source, parse);
+            if (basis.Environment?.Spec.Campaign is not null)
+            {
+                // A campaign's runs are its points: a flag would change all of them alike, which is not what it says.
+                if (simulationFlags.FirstOrDefault(f => parse.GetResult(f) is not null) is { } flag)
+                    throw new UsageException($"{flag.Name}: applies to one run; the points of campaign stack {basis.Environment.Spec.Stack} come from srcnet:campaign (estimate one point with a job stack, or without --stack)");
+                return Task.FromResult(Campaign(context, basis, parse.GetValue(calibration), parse.GetValue(json)));
+            }
             var input = basis.Input with
             {
                 Stations = parse.GetValue(stations) ?? basis.Input.Stations,
@@ -78,12 +86,27 @@ public static class EstimateVerb
         return command;
     }
 
+    /// <summary>A campaign stack's estimate: every point, and the whole campaign at its parallelism.</summary>
+    private static int Campaign(CliContext context, EstimateBasis basis, string? calibrationFlag, bool json)
+    {
+        var env = basis.Environment!;
+        var calibrated = LoadCalibration(context, calibrationFlag ?? basis.Calibration);
+        var duration = calibrated is null ? null
+            : CampaignDuration.For(calibrated, env.Spec.Workflow, env.Spec.Campaign!, env.Sizing.Campaign!.Parallelism);
+        var report = CampaignEstimateReport.From(basis.Description, env, duration, calibrated?.Name);
+        context.Out.Write(json ? report.ToJson() : report.ToTable());
+        return ExitCodes.Ok;
+    }
+
     /// <param name="SizingFor">The volumes an estimate asks for: the stack's own sizing rules, or the defaults'.</param>
     /// <param name="Checked">The stack's sizing as its check made it, for the stack's own run.</param>
     private sealed record EstimateBasis(
         string Description, EstimateInput Input, double ScratchHeadroom, double IngestHeadroom, Func<Estimate, Sizing> SizingFor, Sizing? Checked)
     {
         public string? Calibration { get; init; }
+
+        /// <summary>The stack the estimate starts from; null for the seed's example job.</summary>
+        public Core.Validation.CheckedEnvironment? Environment { get; init; }
 
         /// <summary>The phase centre decides which sources the simulation has; the seed's is MIGHTEE's COSMOS field.</summary>
         public double RaDeg { get; init; } = 150.12;
@@ -117,6 +140,7 @@ public static class EstimateVerb
             RaDeg = spec.Workflow.Simulation.PhaseCenterRaDeg,
             DecDeg = spec.Workflow.Simulation.PhaseCenterDecDeg,
             CpuLimit = spec.Workflow.Resources.LimitsCpu.Value,
+            Environment = env,
         };
     }
 

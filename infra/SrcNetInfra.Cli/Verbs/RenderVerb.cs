@@ -43,8 +43,8 @@ public static partial class RenderVerb
                 throw new UsageException("--out: give a directory; an empty path would write into the current directory");
             var file = source.Require(parse, context.WorkingDirectory);
             var env = context.Check(file);
-            if (id is not null && env.Spec.Workflow.Mode != Core.Model.WorkflowMode.Job)
-                throw new UsageException("--run-id: only applies to a stack whose srcnet:workflow.mode is job");
+            if (id is not null && env.Spec.Workflow.Mode == Core.Model.WorkflowMode.CronJob)
+                throw new UsageException("--run-id: only applies to a stack whose srcnet:workflow.mode is job or campaign");
 
             var files = RenderedFiles.For(Planner.Plan(env, id));
             if (dir is null)

@@ -24,6 +24,12 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         yield return ("workload", run.RunId is null
             ? $"CronJob {run.WorkloadName}, schedule {spec.Workflow.Schedule}"
             : $"Job {run.WorkloadName} (run id derived offline; pulumi up draws its own)");
+        if (spec.Campaign is { } campaign && sizing.Campaign is { } points)
+        {
+            yield return ("campaign", $"{campaign.Name}: {campaign.Points.Count} point(s) varying {string.Join(", ", campaign.Keys)}" +
+                                      (campaign.Queue is { } queue ? $", admitted by Kueue queue {queue}" : ""));
+            yield return ("points at once", $"{points.Parallelism} ({(points.ParallelismAuto ? "auto" : "set")}; bound: {points.Limit.Reason})");
+        }
         yield return ("image", spec.Workflow.Image.Reference);
         yield return ("products", spec.Workflow.Products.ToString());
         yield return ("scratch per run", $"{StorageRequest.Human(sizing.Estimate.ScratchBytes)}, requests {sizing.ScratchRequest.Text} ({Core.Config.ConfigWords.ScratchMode.Of(spec.Scratch.Mode)})");

@@ -18,11 +18,11 @@ public static class VerifyVerb
     public static Command Build(CliContext context)
     {
         var source = new StackSource();
-        var cluster = new ClusterFlags("The run to verify, by its OBS_ID or FILE_PREFIX (default: the newest run)");
+        var cluster = new ClusterFlags("The run to verify, by its OBS_ID or FILE_PREFIX (default: the newest run); for a campaign, the one point to report");
         var json = new Option<bool>(JsonFlag) { Description = "Print one JSON object instead of the report, also for a usage or config error" };
 
         var command = new Command(Name,
-            "Check on the cluster that a stack's run succeeded and that its products were ingested, " +
+            "Check on the cluster that a stack's run succeeded and that its products were ingested (for a campaign: every point, and a progress line), " +
             "and report the ingest area's health beside it (stuck products, failed_processing, free space, leftovers; never the exit code). " +
             "Exit 0: done; 3: not yet (pending, running, waiting for the ingestor); 4: failed or not deployed; " +
             "1: the cluster could not be asked; 2: usage or config error; 130: interrupted (Ctrl+C).");

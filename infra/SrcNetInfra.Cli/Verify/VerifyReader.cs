@@ -3,6 +3,7 @@ using System.Text;
 using k8s;
 using k8s.Models;
 using SrcNetInfra.Core.Model;
+using SrcNetInfra.Core.Plan;
 using SrcNetInfra.Core.Verification;
 
 namespace SrcNetInfra.Cli.Verify;
@@ -29,6 +30,7 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
     {
         var observation = new VerifyObservation(target, session.Cluster, NamespaceFound: true, RunFilter: runFilter);
         if (!await NamespaceExists()) return Findings(observation with { NamespaceFound = false });
+        if (target.Mode == WorkflowMode.Campaign) return await ReadCampaign(observation, runFilter);
 
         V1CronJob? cronJob = null;
         if (target.Mode == WorkflowMode.CronJob)
@@ -68,22 +70,129 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         }
 
         // The ingest area is listed whatever the run's state: its health is reported beside it.
-        var ingestorPod = RunSelection.IngestorPod(pods);
-        if (ingestorPod is null) return Findings(observation, logTail);
-        var ingestor = new IngestorObservation(ingestorPod.Metadata.Name, RunClassifier.Classify(new V1Job(), ingestorPod));
-        observation = observation with { Ingestor = ingestor };
-        if (ingestor.State.Phase != RunPhase.Running) return Findings(observation, logTail);
-
-        var listing = await ListIngestArea(ingestorPod, productPrefix);
-        if (listing is null) return Findings(observation, logTail);
-        var area = listing.Survey is { } survey ? IngestAreaHealth.Decide(survey, target) : null;
-        if (productPrefix is null) return Findings(observation, logTail, listing, area);
-
-        if (listing.AbsentAreas.Count > 0)
-            notes.Add($"not in ingestor pod {ingestorPod.Metadata.Name}: {string.Join(", ", listing.AbsentAreas.Select(a => Dir(a)))} " +
-                      "(the ingestor's layout is inferred; see docs/verify.md)");
+        (observation, var listing, var area) = await ReadIngestArea(observation, pods, productPrefix);
+        if (listing is null || productPrefix is null) return Findings(observation, logTail, listing, area);
         var expected = ExpectedProduct.For(productPrefix, target.Products, target.MetadataSuffix);
         return Findings(observation with { Products = ProductStatus.From(expected, listing) }, logTail, listing, area);
+    }
+
+    /// <summary>
+    /// A campaign (docs/verify.md#campaigns): its newest Job, the points of the table it reads (one with
+    /// <c>--run</c>), each point's state from the Job's status and pods, and a done point's products
+    /// from one listing of the ingest area by the prefix the points' FILE_PREFIXes share.
+    /// </summary>
+    private async Task<VerifyFindings> ReadCampaign(VerifyObservation observation, string? runFilter)
+    {
+        var jobs = await session.Call(new ApiCall("list", "jobs", ns),
+            (k, t) => k.BatchV1.ListNamespacedJobAsync(ns, labelSelector: target.RunSelector, cancellationToken: t));
+        var pods = (await session.Call(new ApiCall("list", "pods", ns),
+            (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
+        if (RunSelection.Runs(target, jobs.Items).FirstOrDefault() is not { } job)
+        {
+            var (none, emptyListing, emptyArea) = await ReadIngestArea(observation, pods, null);
+            return Findings(none, null, emptyListing, emptyArea);
+        }
+
+        var (table, all, problem) = await PointTable(job);
+        var points = all is null || runFilter is null ? all : [.. all.Where(p => p.Ids.Matches(runFilter))];
+        var prefix = points is null ? null : CampaignProgress.ListingPrefix(points);
+        (observation, var listing, var area) = await ReadIngestArea(observation with { JobName = job.Metadata.Name }, pods, prefix);
+
+        var suspended = job.Spec?.Suspend == true;
+        var queue = job.Metadata.Labels?.TryGetValue(CampaignRun.KueueQueueLabel, out var q) == true ? q : null;
+        var failed = job.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True");
+        var campaign = new CampaignObservation(
+            job.Metadata.Labels?.TryGetValue(CampaignRun.CampaignLabel, out var name) == true ? name : target.Campaign?.Name ?? "",
+            table ?? "",
+            all?.Count ?? job.Spec?.Completions ?? 0,
+            job.Spec?.Parallelism,
+            suspended,
+            queue,
+            suspended && queue is not null ? await KueueServed() : null,
+            failed is null ? null : (failed.Reason ?? "Failed", failed.Message),
+            points is null ? null : CampaignProgress.Points(job, points, RunSelection.PodsOf(job, pods), prefix is null ? null : listing, target.MetadataSuffix),
+            problem);
+        return Findings(observation with { Campaign = campaign }, null, listing, area);
+    }
+
+    /// <summary>
+    /// The points of the table a campaign Job reads: the stack file's own when the Job reads a table
+    /// of the same name (named by its content, so the same points), else the ConfigMap's. Null with
+    /// the reason when they cannot be known.
+    /// </summary>
+    private async Task<(string? Name, IReadOnlyList<DeployedPoint>? Points, string? Problem)> PointTable(V1Job job)
+    {
+        var jobName = job.Metadata.Name;
+        if (job.Metadata.Annotations?.TryGetValue(Annotations.CampaignPointTable, out var name) != true || name is null)
+            return (null, null, $"campaign Job {jobName} has no annotation {Annotations.CampaignPointTable}: it names no point table");
+        string? text;
+        if (target.Campaign is { } own && own.PointTable == name)
+        {
+            text = own.Table;
+        }
+        else
+        {
+            try
+            {
+                var map = await session.Find(new ApiCall("get", "configmaps", ns, name),
+                    (k, t) => k.CoreV1.ReadNamespacedConfigMapAsync(name, ns, cancellationToken: t));
+                if (map is null)
+                    return (name, null, $"campaign Job {jobName} reads point table {name}, which is not in namespace {ns} (deleted?), nor the stack file's: its points are unknown");
+                text = map.Data?.TryGetValue(CampaignPoints.TableKey, out var data) == true ? data : null;
+            }
+            catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
+            {
+                return (name, null, $"campaign Job {jobName} reads point table {name}, which is not the stack file's ({target.Campaign?.PointTable}), " +
+                                    $"and reading it was forbidden: the account needs get on configmaps in namespace {ns}, or verify with the stack file the Job was deployed from");
+            }
+        }
+        var points = text is null ? null : DeployedPoint.ParseTable(text);
+        if (points is null || points.Count == 0 || (job.Spec?.Completions is { } completions && completions != points.Count))
+            return (name, null, $"ConfigMap {name} is not the point table of campaign Job {jobName} (its key {CampaignPoints.TableKey} is missing or malformed, or its points are not the Job's completions)");
+        return (name, points, null);
+    }
+
+    /// <summary>
+    /// Whether the cluster serves Kueue's API group (the discovery list every authenticated account
+    /// may read): without it, nothing ever admits a queued, suspended Job. Null when it cannot be told.
+    /// </summary>
+    private async Task<bool?> KueueServed()
+    {
+        try
+        {
+            var groups = await session.Call(new ApiCall("get", "apis", null),
+                (k, t) => k.Apis.GetAPIVersionsAsync(t));
+            return groups.Groups?.Any(g => g.Name == KueueApiGroup) == true;
+        }
+        catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
+        {
+            notes.Add("could not read the cluster's API groups (forbidden), so whether Kueue is installed is unknown");
+            return null;
+        }
+    }
+
+    /// <summary>Kueue's API group (kubernetes-sigs/kueue apis/kueue/v1beta1/groupversion_info.go).</summary>
+    public const string KueueApiGroup = "kueue.x-k8s.io";
+
+    /// <summary>
+    /// The ingestor's pod and, when it runs, one listing of the ingest area: the entries under
+    /// <paramref name="prefix"/> (none without one) and the area's health.
+    /// </summary>
+    private async Task<(VerifyObservation Observation, IngestListing? Listing, IngestAreaHealth? Area)> ReadIngestArea(VerifyObservation observation, IList<V1Pod> pods, string? prefix)
+    {
+        var ingestorPod = RunSelection.IngestorPod(pods);
+        if (ingestorPod is null) return (observation, null, null);
+        var ingestor = new IngestorObservation(ingestorPod.Metadata.Name, RunClassifier.Classify(new V1Job(), ingestorPod));
+        observation = observation with { Ingestor = ingestor };
+        if (ingestor.State.Phase != RunPhase.Running) return (observation, null, null);
+
+        var listing = await ListIngestArea(ingestorPod, prefix);
+        if (listing is null) return (observation, null, null);
+        var area = listing.Survey is { } survey ? IngestAreaHealth.Decide(survey, target) : null;
+        if (prefix is not null && listing.AbsentAreas.Count > 0)
+            notes.Add($"not in ingestor pod {ingestorPod.Metadata.Name}: {string.Join(", ", listing.AbsentAreas.Select(a => Dir(a)))} " +
+                      "(the ingestor's layout is inferred; see docs/verify.md)");
+        return (observation, listing, area);
     }
 
     private VerifyFindings Findings(VerifyObservation o, IReadOnlyList<string>? logTail = null, IngestListing? listing = null, IngestAreaHealth? area = null) =>

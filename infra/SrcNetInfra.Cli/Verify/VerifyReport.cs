@@ -27,6 +27,9 @@ public static class VerifyReport
     /// </summary>
     public const int JsonVersion = 2;
 
+    /// <summary>A campaign's points the text lists one by one; beyond, those that are done and ingested or waiting are counted.</summary>
+    public const int PointRows = 100;
+
     // Plain characters (the seed's, not the seed\u0027s): the output is read by people as much as by
     // scripts, and any JSON parser reads both. Control characters are still escaped.
     private static readonly JsonSerializerOptions Indented = new()
@@ -44,10 +47,16 @@ public static class VerifyReport
         void Line(string label, string value) => text.Append(UserText.Escape($"{label,-10} {value}".TrimEnd())).Append('\n');
 
         Line("stack", $"{t.Stack}: namespace {t.Namespace} on {o.Cluster}");
-        Line("workload", t.Mode == WorkflowMode.Job ? $"Job {o.JobName ?? $"{t.WorkloadName}-<runId>"} ({t.RunSelector})" : $"CronJob {t.WorkloadName} ({t.Schedule})");
+        Line("workload", t.Mode switch
+        {
+            WorkflowMode.Job => $"Job {o.JobName ?? $"{t.WorkloadName}-<runId>"} ({t.RunSelector})",
+            WorkflowMode.Campaign => $"Indexed Job {o.JobName ?? $"{t.WorkloadName}-<runId>"} ({t.RunSelector})",
+            _ => $"CronJob {t.WorkloadName} ({t.Schedule})",
+        });
         if (t.Mode == WorkflowMode.CronJob && o.JobName is not null) Line("job", o.JobName);
         if (o.Ids is { } ids) Line("run", $"OBS_ID {ids.ObsId}, FILE_PREFIX {ids.FilePrefix}");
         if (o.Run is { } run) Line("pod", $"{run.PodName ?? "(none)"}: {run.Describe()}");
+        if (o.Campaign is { } campaign) CampaignLines(campaign, Line);
         if (o.Ingestor is { } ingestor) Line("ingestor", $"{ingestor.PodName}: {ingestor.State.Describe()}");
         if (o.Products is { Count: > 0 } products)
         {
@@ -71,6 +80,39 @@ public static class VerifyReport
         Line("verdict", $"{verdict.Name}: {verdict.Message}");
         return text.ToString();
     }
+
+    /// <summary>
+    /// A campaign: what it is, a table of its points (every point up to <see cref="PointRows"/>; beyond,
+    /// those that need a look first), and the progress line.
+    /// </summary>
+    private static void CampaignLines(CampaignObservation c, Action<string, string> line)
+    {
+        var queue = c.Queue is null ? "" : $", Kueue LocalQueue {c.Queue}";
+        line("campaign", $"{c.Name}: {c.Total} points, {c.Parallelism?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} at once, " +
+                         $"point table {c.PointTable}{queue}{(c.Suspended ? ", suspended" : "")}");
+        if (c.Points is not { } points) return;
+        var shown = points.Count <= PointRows ? points : [.. points.Where(NeedsALook).Take(PointRows)];
+        var width = Math.Max("OBS_ID".Length, shown.Count == 0 ? 0 : shown.Max(p => p.Point.Ids.ObsId.Length));
+        line("points", $"{"index",5}  {"state",-7}  {"OBS_ID".PadRight(width)}  products, or why");
+        foreach (var p in shown)
+        {
+            var what = p.Products is { } products
+                ? string.Join(", ", products.Select(x => $"{x.Product} {x.StateName}"))
+                : p.Detail ?? "";
+            line("", $"{p.Point.Index,5}  {p.StateName,-7}  {p.Point.Ids.ObsId.PadRight(width)}  {what}");
+        }
+        if (shown.Count < points.Count)
+        {
+            var rest = points.Except(shown).ToList();
+            line("", $"... and {rest.Count} more: {rest.Count(p => p.State == PointState.Done)} done and ingested, " +
+                     $"{rest.Count(p => p.State == PointState.Waiting)} waiting; --json lists every point");
+        }
+        line("progress", c.Progress);
+    }
+
+    /// <summary>A point a person wants to see in a long table: anything but done and ingested, or waiting.</summary>
+    private static bool NeedsALook(PointReport p) =>
+        p.State is not (PointState.Done or PointState.Waiting) || p.Products?.Any(x => x.State != ProductState.Ingested) == true;
 
     /// <summary>
     /// The ingest area's health: a summary line, one line per finding (warning or notice), and the
@@ -133,36 +175,20 @@ public static class VerifyReport
             ["workload"] = t is null ? null : new JsonObject
             {
                 ["kind"] = t.WorkloadKind,
-                ["name"] = t.Mode == WorkflowMode.Job ? o?.JobName : t.WorkloadName,
+                ["name"] = t.Mode == WorkflowMode.CronJob ? t.WorkloadName : o?.JobName,
                 ["selector"] = t.RunSelector,
             },
             ["job"] = o?.JobName,
             ["run"] = o?.Ids is { } ids ? new JsonObject { ["obsId"] = ids.ObsId, ["filePrefix"] = ids.FilePrefix } : null,
-            ["pod"] = run is null ? null : new JsonObject
-            {
-                ["name"] = run.PodName,
-                ["phase"] = run.PodPhase,
-                ["state"] = VerifyWords.Run.Of(run.Phase),
-                ["reason"] = run.Reason,
-                ["exitCode"] = run.ExitCode,
-                ["message"] = run.Message,
-                ["jobReason"] = run.JobReason,
-                ["logTail"] = new JsonArray([.. (f?.LogTail ?? []).Select(l => (JsonNode?)JsonValue.Create(l))]),
-            },
+            ["pod"] = run is null ? null : PodJson(run, f?.LogTail ?? []),
             ["ingestor"] = t is null ? null : new JsonObject
             {
                 ["release"] = t.IngestorRelease,
                 ["pod"] = o?.Ingestor?.PodName,
                 ["state"] = o?.Ingestor is { } ingestor ? VerifyWords.Run.Of(ingestor.State.Phase) : null,
             },
-            ["products"] = new JsonArray([.. (o?.Products ?? []).Select(p => (JsonNode?)new JsonObject
-            {
-                ["product"] = p.Product,
-                ["file"] = p.File,
-                ["state"] = p.StateName,
-                ["path"] = p.Path,
-                ["detail"] = p.Detail,
-            })]),
+            ["products"] = ProductsJson(o?.Products ?? []),
+            ["campaign"] = o?.Campaign is { } campaign ? CampaignJson(campaign) : null,
             ["ingestArea"] = f?.Area is { } area ? AreaJson(area) : null,
             ["health"] = f is null ? null : f.Area?.WordName ?? VerifyWords.Health.Of(HealthWord.Unknown),
             ["notes"] = new JsonArray([.. (f?.Notes ?? []).Select(n => (JsonNode?)JsonValue.Create(n))]),
@@ -171,6 +197,72 @@ public static class VerifyReport
             ["message"] = message,
         };
     }
+
+    private static JsonObject CampaignJson(CampaignObservation c)
+    {
+        var (ingested, expected) = c.ProductCount;
+        return new JsonObject
+        {
+            ["name"] = c.Name,
+            ["pointTable"] = c.PointTable,
+            ["total"] = c.Total,
+            ["parallelism"] = c.Parallelism,
+            ["suspended"] = c.Suspended,
+            ["queue"] = c.Queue,
+            ["kueueInstalled"] = c.KueueInstalled,
+            ["jobFailed"] = c.JobFailed is { } failed ? new JsonObject { ["reason"] = failed.Reason, ["message"] = failed.Message } : null,
+            ["problem"] = c.TableProblem,
+            ["progress"] = new JsonObject
+            {
+                ["done"] = c.Count(PointState.Done),
+                ["running"] = c.Count(PointState.Running),
+                ["failed"] = c.Count(PointState.Failed),
+                ["waiting"] = c.Count(PointState.Waiting),
+                ["stuck"] = c.Count(PointState.Stuck),
+                ["productsIngested"] = ingested,
+                ["productsExpected"] = expected,
+                ["line"] = c.Progress,
+            },
+            ["points"] = c.Points is null ? null : new JsonArray([.. c.Points.Select(p => (JsonNode?)new JsonObject
+            {
+                ["index"] = p.Point.Index,
+                ["obsId"] = p.Point.Ids.ObsId,
+                ["filePrefix"] = p.Point.Ids.FilePrefix,
+                ["state"] = p.StateName,
+                ["detail"] = p.Detail,
+                ["pod"] = p.Pod is { } pod ? PodJson(pod) : null,
+                ["products"] = p.Products is null ? null : ProductsJson(p.Products),
+            })]),
+        };
+    }
+
+    /// <summary>A pod's state; a run's (not a campaign point's) also with its Job's reason and its log's tail.</summary>
+    private static JsonObject PodJson(RunState pod, IReadOnlyList<string>? logTail = null)
+    {
+        var json = new JsonObject
+        {
+            ["name"] = pod.PodName,
+            ["phase"] = pod.PodPhase,
+            ["state"] = VerifyWords.Run.Of(pod.Phase),
+            ["reason"] = pod.Reason,
+            ["exitCode"] = pod.ExitCode,
+            ["message"] = pod.Message,
+        };
+        if (logTail is null) return json;
+        json["jobReason"] = pod.JobReason;
+        json["logTail"] = new JsonArray([.. logTail.Select(l => (JsonNode?)JsonValue.Create(l))]);
+        return json;
+    }
+
+    private static JsonArray ProductsJson(IEnumerable<ProductStatus> products) =>
+        new([.. products.Select(p => (JsonNode?)new JsonObject
+        {
+            ["product"] = p.Product,
+            ["file"] = p.File,
+            ["state"] = p.StateName,
+            ["path"] = p.Path,
+            ["detail"] = p.Detail,
+        })]);
 
     private static JsonObject AreaJson(IngestAreaHealth a) => new()
     {

@@ -49,6 +49,28 @@ public sealed class ConfigSection
 
     public bool Has(string key) => _object?.ContainsKey(key) == true;
 
+    /// <summary>
+    /// Counts <paramref name="key"/> as a key of this section without reading it, so that
+    /// <see cref="Done"/> lists it among the allowed keys (for keys read only when present).
+    /// </summary>
+    public void Allow(string key) => _read.Add(key);
+
+    /// <summary>
+    /// The items of a list as they are, each with its full key (<c>key[i]</c>), for values that
+    /// are read one by one; null when the key is unset or (with an error) not a list.
+    /// </summary>
+    public IReadOnlyList<(string Key, JsonNode? Node)>? Items(string key)
+    {
+        var node = Take(key, out var present);
+        if (!present) return null;
+        if (node is not JsonArray array)
+        {
+            _problems.Error(KeyOf(key), $"expected a list, got {Describe(node!)}");
+            return null;
+        }
+        return [.. array.Select((item, i) => ($"{KeyOf(key)}[{i}]", item))];
+    }
+
     public string KeyOf(string key) => $"{Path}.{key}";
 
     internal const string SecretNotAllowed =

@@ -8,12 +8,14 @@ public static class ConfigWords
     /// <summary><c>srcnet:workflow.mode</c>.</summary>
     public static readonly Words<WorkflowMode> WorkflowMode = new(
         (Model.WorkflowMode.Job, "job"),
-        (Model.WorkflowMode.CronJob, "cronjob"));
+        (Model.WorkflowMode.CronJob, "cronjob"),
+        (Model.WorkflowMode.Campaign, "campaign"));
 
     /// <summary><c>srcnet:scratch.mode</c>.</summary>
     public static readonly Words<ScratchMode> ScratchMode = new(
         (Model.ScratchMode.Ephemeral, "ephemeral"),
-        (Model.ScratchMode.SharedClaim, "sharedClaim"));
+        (Model.ScratchMode.SharedClaim, "sharedClaim"),
+        (Model.ScratchMode.EmptyDir, "emptyDir"));
 
     /// <summary><c>srcnet:secret.mode</c>.</summary>
     public static readonly Words<SecretMode> SecretMode = new(

@@ -18,7 +18,7 @@ public static class StackConfig
 
     /// <summary>The structured (object) keys, in the order the README documents them.</summary>
     public static readonly IReadOnlyList<string> ObjectKeys =
-        ["namespace", "quota", "secret", "ingestor", "workflow", "scratch", "retention", "deploy"];
+        ["namespace", "quota", "secret", "ingestor", "workflow", "campaign", "scratch", "retention", "deploy"];
 
     /// <summary>Keys that hold a secret: set with <c>pulumi config set --secret</c>, never in clear.</summary>
     public static readonly IReadOnlyList<string> SecretKeys = [OidcClientIdKey, OidcClientSecretKey];
@@ -54,6 +54,7 @@ public static class StackConfig
         var secret = SecretConfig.Read(Section("secret"), problems);
         var ingestor = IngestorConfig.Read(Section("ingestor"), problems);
         var workflow = WorkflowConfig.Read(Section("workflow"), problems);
+        var campaign = CampaignConfig.Read(Section("campaign"), values.GetValueOrDefault("campaign") is not null, workflow, problems);
         var scratch = ScratchConfig.Read(Section("scratch"), problems);
         var retention = RetentionConfig.Read(Section("retention"), problems);
         var deploy = DeployConfig.Read(Section("deploy"), problems);
@@ -61,7 +62,7 @@ public static class StackConfig
         CheckSecretKeys(secret.Mode, values, problems);
         CheckDeployment(deploy, secret, problems);
 
-        var spec = new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy, retention);
+        var spec = new EnvironmentSpec(stack, ns, quota, secret, ingestor, workflow, scratch, deploy, retention, campaign);
         NameCollisions.Check(spec, problems);
         return spec;
     }

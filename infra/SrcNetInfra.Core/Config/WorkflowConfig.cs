@@ -68,14 +68,15 @@ internal static partial class WorkflowConfig
         var startingDeadline = s.OptionalInt("startingDeadlineSeconds", min: 10);
         var cache = ReadSkyModelCache(s.Section("skyModelCache"), mode, problems);
 
-        if (mode == WorkflowMode.Job)
+        if (mode != WorkflowMode.CronJob)
         {
+            var word = ConfigWords.WorkflowMode.Of(mode);
             foreach (var key in new[] { "successfulJobsHistoryLimit", "failedJobsHistoryLimit", "startingDeadlineSeconds", "timeZone" })
-                if (s.Has(key)) problems.Warning(s.KeyOf(key), "only applies to mode cronjob; mode is job, so it is ignored");
+                if (s.Has(key)) problems.Warning(s.KeyOf(key), $"only applies to mode cronjob; mode is {word}, so it is ignored");
         }
         else if (s.Has("runNumber"))
         {
-            problems.Warning(s.KeyOf("runNumber"), "only applies to mode job (a CronJob names each run by its UTC time); it is ignored");
+            problems.Warning(s.KeyOf("runNumber"), "only applies to modes job and campaign (a CronJob names each run by its UTC time); it is ignored");
         }
 
         s.Done();
@@ -108,9 +109,9 @@ internal static partial class WorkflowConfig
     private static string ReadSchedule(ConfigSection s, WorkflowMode mode, Problems problems)
     {
         var schedule = s.String("schedule", "0 * * * *");
-        if (mode == WorkflowMode.Job)
+        if (mode != WorkflowMode.CronJob)
         {
-            if (s.Has("schedule")) problems.Warning(s.KeyOf("schedule"), "only applies to mode cronjob; mode is job, so it is ignored");
+            if (s.Has("schedule")) problems.Warning(s.KeyOf("schedule"), $"only applies to mode cronjob; mode is {ConfigWords.WorkflowMode.Of(mode)}, so it is ignored");
             return schedule;
         }
         if (CronSchedule.Check(schedule) is { } bad)
@@ -184,12 +185,23 @@ internal static partial class WorkflowConfig
     private static double? ReadCellsize(ConfigSection s, Problems problems)
     {
         var text = s.String("imagingCellsize", "None");
-        if (text == "None") return null;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v > 0 && v < Math.PI)
-            return v;
-        problems.Error(s.KeyOf("imagingCellsize"), $"must be a cell size in radians per pixel (> 0) or None to derive it from the field of view (got {UserText.Quote(text)})");
+        if (TryCellsize(text, out var cell)) return cell;
+        problems.Error(s.KeyOf("imagingCellsize"), CellsizeRule(text));
         return null;
     }
+
+    /// <summary>IMAGING_CELLSIZE: <c>None</c> (null) or radians per pixel, above 0 and below pi.</summary>
+    internal static bool TryCellsize(string text, out double? cell)
+    {
+        cell = null;
+        if (text == "None") return true;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !(v > 0 && v < Math.PI)) return false;
+        cell = v;
+        return true;
+    }
+
+    internal static string CellsizeRule(string text) =>
+        $"must be a cell size in radians per pixel (> 0) or None to derive it from the field of view (got {UserText.Quote(text)})";
 
     private static MetadataSpec ReadMetadata(ConfigSection s, Problems problems)
     {

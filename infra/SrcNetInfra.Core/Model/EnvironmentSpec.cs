@@ -4,6 +4,7 @@ namespace SrcNetInfra.Core.Model;
 /// One environment (one Pulumi stack), typed and validated: everything the plan is made from.
 /// </summary>
 /// <param name="Stack">The stack's name (dev, prod, ...), used in labels and outputs.</param>
+/// <param name="Campaign">The campaign of a stack in workflow mode campaign; null otherwise.</param>
 public sealed record EnvironmentSpec(
     string Stack,
     NamespaceSpec Namespace,
@@ -13,4 +14,5 @@ public sealed record EnvironmentSpec(
     WorkflowSpec Workflow,
     ScratchSpec Scratch,
     DeploySpec Deploy,
-    RetentionSpec Retention);
+    RetentionSpec Retention,
+    CampaignSpec? Campaign = null);

@@ -6,6 +6,8 @@ public enum WorkflowMode
     Job,
     /// <summary>A run on a schedule (the seed's hourly variant).</summary>
     CronJob,
+    /// <summary>Many runs, one per point of <c>srcnet:campaign</c>, as one Indexed Job (docs/campaign.md).</summary>
+    Campaign,
 }
 
 /// <summary>

@@ -21,9 +21,29 @@ public static partial class ContainerScripts
     /// <summary>Removes expired products from processed/, expired run directories and old ledger entries.</summary>
     public static string Janitor { get; } = Load("janitor.sh");
 
+    /// <summary>
+    /// Runs one point of a campaign: reads its line of the point table for the pod's completion index,
+    /// exports the point's variables, adds its products to the command and hands over to <see cref="Run"/>
+    /// (docs/campaign.md#the-point-table).
+    /// </summary>
+    public static string Point { get; } = Load("point.sh");
+
     /// <summary>The scripts' <c>$0</c>: the word every log line of theirs starts with.</summary>
     public const string RunName = "srcnet-run";
     public const string JanitorName = "srcnet-janitor";
+    public const string PointName = "srcnet-point";
+
+    /// <summary>The file of the campaign's point table, in its ConfigMap's volume. Point only.</summary>
+    public const string CampaignPointsVariable = "SRCNET_CAMPAIGN_POINTS";
+
+    /// <summary>
+    /// A point's products in its table line, as product names separated by ','; the point script
+    /// turns them into the workflow's flags. Point only (a field of the table, not of the pod).
+    /// </summary>
+    public const string PointProductsField = "SRCNET_PRODUCTS";
+
+    /// <summary>The Job controller's variable with the pod's completion index (docs/campaign.md#what-kubernetes-checks).</summary>
+    public const string CompletionIndexVariable = "JOB_COMPLETION_INDEX";
 
     /// <summary>Where the ingest claim is mounted in the container; default /ingest. Both scripts.</summary>
     public const string IngestRootVariable = "SRCNET_INGEST_ROOT";
@@ -75,6 +95,15 @@ public static partial class ContainerScripts
     [
         IngestRootVariable, MetadataSuffixVariable, RetentionVariable, FailedRunRetentionVariable, StaleRunAfterVariable, LedgerRetentionVariable,
     ];
+
+    /// <summary>The variables (and table fields) the point script reads besides the run script's and the pod name.</summary>
+    public static readonly IReadOnlyList<string> PointVariables = [CampaignPointsVariable, PointProductsField, IngestRootVariable, HeartbeatSecondsVariable];
+
+    /// <summary>
+    /// A campaign point's container arguments after <c>/bin/sh -c</c>: the point script, its name, the
+    /// run script, then the workflow command without its product flags (they come from the point).
+    /// </summary>
+    public static IReadOnlyList<string> PointArgs(IEnumerable<string> workflowCommand) => [Point, PointName, Run, .. workflowCommand];
 
     /// <summary>The run script's container arguments after <c>/bin/sh -c</c>: the script, its name, then the workflow command.</summary>
     public static IReadOnlyList<string> RunArgs(IEnumerable<string> workflowCommand) => [Run, RunName, .. workflowCommand];

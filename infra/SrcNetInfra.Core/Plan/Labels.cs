@@ -52,6 +52,12 @@ public static class Annotations
     public const string ScratchRequest = Prefix + "scratch-request";
     public const string RunsToHold = Prefix + "runs-to-hold";
 
+    /// <summary>How many points a campaign has (its Job's completions).</summary>
+    public const string CampaignPoints = Prefix + "campaign-points";
+
+    /// <summary>The ConfigMap with a campaign Job's point table: verify reads the points from it.</summary>
+    public const string CampaignPointTable = Prefix + "campaign-point-table";
+
     /// <summary>Makes Pulumi wait until an object reports a condition (the provider's await logic).</summary>
     public const string PulumiWaitFor = "pulumi.com/waitFor";
 

@@ -58,6 +58,11 @@ public static class Planner
             yield return Object(WorkloadResource, SimulationRun.CronJob(env), ResourcePolicy.Default, EarlierLayout.Workload);
             yield break;
         }
+        if (env.Spec.Workflow.Mode == WorkflowMode.Campaign)
+        {
+            foreach (var step in Campaign(env, runId)) yield return step;
+            yield break;
+        }
         var keepers = JobKeepers(env);
         yield return new RunIdStep(RunIdResource, RunIdentity.IdBytes, keepers);
         // A Job is a run: replaced (new name, new ids) when a keeper changes, and then left to finish,
@@ -72,6 +77,50 @@ public static class Planner
         {
             RenderedRunIdGiven = runId is not null,
         };
+    }
+
+    /// <summary>
+    /// A campaign: its point table, then its run id and Job. Both are left in place when replaced, so
+    /// a campaign that is running goes on reading its table while the next one starts
+    /// (docs/campaign.md#resume-and-extend).
+    /// </summary>
+    private static IEnumerable<PlanStep> Campaign(CheckedEnvironment env, string? runId)
+    {
+        var table = CampaignPoints.Table(CampaignPoints.For(env.Spec));
+        var pointTable = CampaignRun.PointTable(env, table);
+        var keepers = CampaignKeepers(env, pointTable.Metadata.Name);
+        yield return new ObjectStep(CampaignRun.PointsResource, pointTable,
+            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: ["metadata.labels", "metadata.annotations"]));
+        yield return new RunIdStep(RunIdResource, RunIdentity.IdBytes, keepers);
+        yield return new RunObjectStep(
+            WorkloadResource,
+            RunIdResource,
+            id => CampaignRun.Job(env, id, pointTable.Metadata.Name),
+            runId ?? RunIdentity.DeterministicId(keepers),
+            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: CampaignRun.JobFieldsNeverUpdated))
+        {
+            RenderedRunIdGiven = runId is not null,
+        };
+    }
+
+    /// <summary>
+    /// A campaign Job's keepers: a Job's, with a digest of what of the campaign's Job cannot change
+    /// (its pod template holds the point table's name, so a new table is a new Job); its parallelism,
+    /// like its deadline and time to live, never makes a new campaign.
+    /// </summary>
+    public static SortedDictionary<string, string> CampaignKeepers(CheckedEnvironment env, string pointTable)
+    {
+        var job = CampaignRun.Job(env, RunIdentity.Placeholder, pointTable);
+        job.Spec.TtlSecondsAfterFinished = null;
+        job.Spec.Parallelism = null;
+        job.Spec.Suspend = null;
+        var immutable = $"namespace: {job.Metadata.NamespaceProperty}\n{KubernetesJson.Serialize(job.Spec)}";
+        var keepers = RunIdentity.Keepers(env.Spec, RunIdentity.Digest(immutable));
+        keepers["campaign"] = env.Spec.Campaign!.Name;
+        keepers["pointTable"] = pointTable;
+        // Moving a campaign into or out of a queue makes a new Job: Kueue reads the label when a Job is created.
+        keepers["queue"] = env.Spec.Campaign.Queue ?? "";
+        return keepers;
     }
 
     private static ObjectStep Object(string name, IKubernetesObject<V1ObjectMeta> obj, ResourcePolicy policy, string? earlierGroup)

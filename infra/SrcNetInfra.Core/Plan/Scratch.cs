@@ -33,10 +33,17 @@ public static class Scratch
         };
     }
 
-    /// <summary>The pod volume mounted at /tmp: the per-run ephemeral claim, or the shared claim.</summary>
+    /// <summary>The pod volume mounted at /tmp: the per-run ephemeral claim, the shared claim, or the node's disk.</summary>
     public static V1Volume Volume(CheckedEnvironment env)
     {
         var spec = env.Spec;
+        if (spec.Scratch.Mode == ScratchMode.EmptyDir)
+            return new V1Volume
+            {
+                Name = VolumeName,
+                // Past its size limit the kubelet evicts the pod rather than let it fill the node's disk.
+                EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = env.Sizing.ScratchRequest.ToResourceQuantity() },
+            };
         return spec.Scratch.Mode == ScratchMode.SharedClaim
             ? new V1Volume
             {
@@ -58,6 +65,13 @@ public static class Scratch
                 },
             };
     }
+
+    /// <summary>
+    /// What the container requests of the node's disk: the scratch size with <c>emptyDir</c>, so that
+    /// the scheduler places the pod only where it fits; nothing when scratch is a claim.
+    /// </summary>
+    public static ResourceQuantity? NodeDiskRequest(CheckedEnvironment env) =>
+        env.Spec.Scratch.Mode == ScratchMode.EmptyDir ? env.Sizing.ScratchRequest.ToResourceQuantity() : null;
 
     private static V1PersistentVolumeClaimSpec ClaimSpec(CheckedEnvironment env) => new()
     {

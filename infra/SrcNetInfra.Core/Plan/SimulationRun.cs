@@ -31,7 +31,9 @@ public static class SimulationRun
     /// <summary>The pod's own name, from the downward API: its last part is random per pod.</summary>
     public const string PodNameVariable = "SRCNET_POD_NAME";
 
-    public static string JobName(WorkflowSpec workflow, string runId) => $"{workflow.Name}-{runId}";
+    public static string JobName(WorkflowSpec workflow, string runId) => JobName(workflow.Name, runId);
+
+    public static string JobName(string workflowName, string runId) => $"{workflowName}-{runId}";
 
     /// <summary>
     /// What of a Job never changes once it exists: its metadata and the two fields Kubernetes would
@@ -46,10 +48,12 @@ public static class SimulationRun
     /// Every environment variable of the contract except OBS_ID and FILE_PREFIX (which are per run),
     /// in the contract's order, as the strings the pod spec carries.
     /// </summary>
-    public static IReadOnlyList<KeyValuePair<string, string>> ContractEnvironment(EnvironmentSpec spec)
+    public static IReadOnlyList<KeyValuePair<string, string>> ContractEnvironment(EnvironmentSpec spec) =>
+        ContractEnvironment(spec.Workflow.Simulation, spec.Workflow.Metadata);
+
+    /// <summary>The contract's variables for a simulation (a campaign point's) and the stack's metadata.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ContractEnvironment(SimulationSpec s, MetadataSpec m)
     {
-        var s = spec.Workflow.Simulation;
-        var m = spec.Workflow.Metadata;
         return
         [
             new("SKY_MODEL", s.SkyModel),
@@ -76,7 +80,7 @@ public static class SimulationRun
     /// root the products are handed over to (the stack's outDir: the workflow itself writes into a
     /// run-private directory the script gives it as OUT_DIR), and the ingestor's metadata suffix.
     /// </summary>
-    private static IEnumerable<KeyValuePair<string, string>> HandOverEnvironment(EnvironmentSpec spec)
+    internal static IEnumerable<KeyValuePair<string, string>> HandOverEnvironment(EnvironmentSpec spec)
     {
         yield return new(ContainerScripts.IngestRootVariable, IngestMountPath);
         yield return new(ContainerScripts.StagingDirVariable, spec.Workflow.OutDir.TrimEnd('/'));
@@ -172,7 +176,7 @@ public static class SimulationRun
         };
     }
 
-    private static V1JobSpec JobSpec(
+    internal static V1JobSpec JobSpec(
         CheckedEnvironment env,
         IDictionary<string, string> podLabels,
         IEnumerable<KeyValuePair<string, string>> variables)
@@ -212,7 +216,7 @@ public static class SimulationRun
                                 PodNameFromDownwardApi(),
                                 .. cache is { } c ? new[] { c.Variable } : [],
                             ],
-                            Resources = Resources(w.Resources),
+                            Resources = Resources(w.Resources, Scratch.NodeDiskRequest(env)),
                             VolumeMounts =
                             [
                                 new V1VolumeMount { Name = IngestVolumeName, MountPath = IngestMountPath },
@@ -236,7 +240,7 @@ public static class SimulationRun
         };
     }
 
-    private static SortedDictionary<string, string> WorkloadLabels(EnvironmentSpec spec) =>
+    internal static SortedDictionary<string, string> WorkloadLabels(EnvironmentSpec spec) =>
         Labels.For(spec, Component, spec.Workflow.Image.Tag);
 
     private static V1EnvVar PodNameFromDownwardApi() => new()
@@ -245,7 +249,7 @@ public static class SimulationRun
         ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { FieldPath = "metadata.name" } },
     };
 
-    private static SortedDictionary<string, string> RunAnnotations(CheckedEnvironment env) => new(StringComparer.Ordinal)
+    internal static SortedDictionary<string, string> RunAnnotations(CheckedEnvironment env) => new(StringComparer.Ordinal)
     {
         [Annotations.Products] = env.Spec.Workflow.Products.ToString(),
         [Annotations.ScratchBytes] = env.Sizing.Estimate.ScratchBytes.ToString(CultureInfo.InvariantCulture),
@@ -253,10 +257,11 @@ public static class SimulationRun
         [Annotations.ScratchRequest] = env.Sizing.ScratchRequest.Text,
     };
 
-    private static V1ResourceRequirements Resources(WorkloadResources r)
+    private static V1ResourceRequirements Resources(WorkloadResources r, ResourceQuantity? nodeDisk)
     {
         var requests = NamespaceObjects.Resources(r.RequestsCpu, r.RequestsMemory);
         var limits = NamespaceObjects.Resources(r.LimitsCpu, r.LimitsMemory);
+        if (nodeDisk is not null) requests["ephemeral-storage"] = nodeDisk;
         if (r.Gpu > 0)
         {
             // Extended resources are requested through limits; Kubernetes sets the request equal.

@@ -15,7 +15,7 @@ public static class StackOutputs
     {
         var spec = plan.Spec;
         var sizing = plan.Environment.Sizing;
-        return new OrderedDictionary<string, object>
+        var outputs = new OrderedDictionary<string, object>
         {
             ["namespace"] = spec.Namespace.Name,
             ["workloadKind"] = run.WorkloadKind,
@@ -42,10 +42,26 @@ public static class StackOutputs
             ["verifyCommand"] = VerifyCommand(spec.Stack, run),
             [DeployedIdentity.OutputName] = DeployedIdentity.Of(plan.Environment).ToJson(),
         };
+        if (Campaign(plan) is { } campaign) outputs["campaign"] = campaign;
+        return outputs;
+    }
+
+    /// <summary>A campaign's name, size and parallelism; null for a Job or CronJob, whose outputs have no such key.</summary>
+    private static OrderedDictionary<string, object>? Campaign(EnvironmentPlan plan)
+    {
+        if (plan.Spec.Campaign is not { } campaign || plan.Environment.Sizing.Campaign is not { } sizing) return null;
+        return new OrderedDictionary<string, object>
+        {
+            ["name"] = campaign.Name,
+            ["points"] = campaign.Points.Count,
+            ["parallelism"] = sizing.Parallelism,
+            ["pointTable"] = plan.Steps.OfType<ObjectStep>().Single(s => s.ResourceName == CampaignRun.PointsResource).Object.Metadata.Name,
+            ["queue"] = campaign.Queue ?? "",
+        };
     }
 
     public static string VerifyCommand(string stack, RunSummary run) =>
-        run.RunId is null
+        run.RunId is null || run.Mode == Model.WorkflowMode.Campaign
             ? $"srcnet verify --stack {stack}"
             : $"srcnet verify --stack {stack} --run {run.FilePrefix}";
 

@@ -8,6 +8,9 @@ public sealed record CheckedEnvironment(EnvironmentSpec Spec, Sizing Sizing)
 {
     /// <summary>The run's duration projected from the stack's calibration; null without one.</summary>
     public Duration.DurationProjection? Duration { get; init; }
+
+    /// <summary>A campaign's duration, point by point and as a whole, from the stack's calibration; null without one.</summary>
+    public Duration.CampaignDuration? CampaignDuration { get; init; }
 }
 
 /// <summary>The outcome of checking a stack: the environment when there are no errors, and every problem found.</summary>

@@ -15,9 +15,22 @@ internal static class DurationFit
     public const string DeadlineKey = "srcnet:workflow.activeDeadlineSeconds";
     public const string ScheduleKey = "srcnet:workflow.schedule";
 
-    /// <summary>The spec with an automatic deadline filled in, and the projection when there is a calibration.</summary>
-    public static (EnvironmentSpec Spec, DurationProjection? Projection) Check(EnvironmentSpec spec, CalibrationLibrary? library, Problems problems)
+    /// <summary>
+    /// The spec with an automatic deadline filled in, and the projection when there is a calibration:
+    /// of the run, or of a campaign's longest point (whose deadline every point gets) with the whole
+    /// campaign at <paramref name="parallelism"/> points at once.
+    /// </summary>
+    public static (EnvironmentSpec Spec, DurationProjection? Projection, CampaignDuration? Campaign) Check(
+        EnvironmentSpec spec, CalibrationLibrary? library, Problems problems, int parallelism = 1)
     {
+        var (checkedSpec, projection) = CheckRun(spec, library, problems, parallelism, out var campaign);
+        return (checkedSpec, projection, campaign);
+    }
+
+    private static (EnvironmentSpec Spec, DurationProjection? Projection) CheckRun(
+        EnvironmentSpec spec, CalibrationLibrary? library, Problems problems, int parallelism, out CampaignDuration? campaign)
+    {
+        campaign = null;
         var w = spec.Workflow;
         if (w.Calibration is not { } name)
         {
@@ -50,7 +63,9 @@ internal static class DurationFit
             return (spec, null);
         }
 
-        var projection = DurationProjection.For(calibration, RunShape.For(w));
+        if (spec.Campaign is { } points)
+            campaign = CampaignDuration.For(calibration, w, points, parallelism);
+        var projection = campaign?.Longest ?? DurationProjection.For(calibration, RunShape.For(w));
         if (!projection.Complete)
         {
             if (w.ActiveDeadlineAuto)

@@ -22,15 +22,25 @@ public static class EnvironmentCheck
         var readErrors = problems.All.Where(p => p.IsError).Select(p => p.Key).ToList();
         bool Clean(IEnumerable<string> inputs) => !readErrors.Any(error => inputs.Any(input => Touches(error, input)));
 
-        var sizing = Clean(Sizing.Inputs) ? SizeVolumes(spec, problems) : null;
+        var sizing = Clean(SizingInputs(spec)) ? SizeVolumes(spec, problems) : null;
         if (Clean(QuotaFit.Inputs)) QuotaFit.Check(spec, sizing, problems);
-        if (sizing is not null && Clean(MemoryInputs)) MemoryFit.Check(spec.Workflow.Resources, sizing.Estimate.Memory, problems);
+        if (Clean(CampaignTableFit.Inputs)) CampaignTableFit.Check(spec, problems);
+        if (sizing is not null && Clean(MemoryInputs))
+        {
+            if (sizing.Campaign is { } campaign)
+                MemoryFit.Check(spec.Workflow.Resources, campaign.Points[campaign.LargestMemoryPoint].Memory, problems,
+                    $"point {campaign.LargestMemoryPoint}, the campaign's hungriest");
+            else
+                MemoryFit.Check(spec.Workflow.Resources, sizing.Estimate.Memory, problems);
+        }
         if (sizing is not null && Clean(ScratchInputs)) CheckScratch(spec, sizing.Estimate, problems);
         DurationProjection? duration = null;
-        if (Clean(DurationInputs)) (spec, duration) = DurationFit.Check(spec, calibrations, problems);
+        CampaignDuration? campaignDuration = null;
+        if (Clean(DurationInputs))
+            (spec, duration, campaignDuration) = DurationFit.Check(spec, calibrations, problems, sizing?.Campaign?.Parallelism ?? 1);
 
         return new CheckResult(
-            problems.HasErrors || sizing is null ? null : new CheckedEnvironment(spec, sizing) { Duration = duration },
+            problems.HasErrors || sizing is null ? null : new CheckedEnvironment(spec, sizing) { Duration = duration, CampaignDuration = campaignDuration },
             problems.All);
     }
 
@@ -45,9 +55,20 @@ public static class EnvironmentCheck
     private static bool Inside(string key, string section) =>
         key.Length > section.Length && key.StartsWith(section, StringComparison.Ordinal) && key[section.Length] is '.' or '[';
 
-    /// <summary>Estimates one run and sizes the volumes; null (with an error) when the sizes overflow.</summary>
+    /// <summary>
+    /// The keys sizing reads. A campaign's also decide how many of its points run at once (the quota,
+    /// the resources, the janitor), and so how much the ingest area must hold.
+    /// </summary>
+    private static IEnumerable<string> SizingInputs(EnvironmentSpec spec) =>
+        spec.Workflow.Mode == WorkflowMode.Campaign
+            ? [.. Sizing.Inputs, CampaignConfig.Key, "srcnet:quota", "srcnet:workflow.resources", "srcnet:workflow.mode", "srcnet:workflow.name"]
+            : Sizing.Inputs;
+
+    /// <summary>Estimates one run (or each of a campaign's points) and sizes the volumes; null (with an error) when the sizes overflow.</summary>
     private static Sizing? SizeVolumes(EnvironmentSpec spec, Problems problems)
     {
+        if (spec.Campaign is { } campaign) return CampaignSizing.For(spec, campaign, problems);
+
         Estimate estimate;
         try
         {
@@ -77,7 +98,7 @@ public static class EnvironmentCheck
 
     private static readonly string[] DurationInputs =
         ["srcnet:workflow.simulation", "srcnet:workflow.products", "srcnet:workflow.calibration", "srcnet:workflow.activeDeadlineSeconds",
-         "srcnet:workflow.schedule", "srcnet:workflow.mode", "srcnet:workflow.resources"];
+         "srcnet:workflow.schedule", "srcnet:workflow.mode", "srcnet:workflow.resources", CampaignConfig.Key];
 
     /// <summary>
     /// Reads and checks a stack file; its stack name comes from the file name, its calibrations

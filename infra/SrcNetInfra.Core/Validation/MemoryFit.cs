@@ -16,16 +16,17 @@ internal static class MemoryFit
     public const string LimitKey = "srcnet:workflow.resources.limits.memory";
     public const string RequestKey = "srcnet:workflow.resources.requests.memory";
 
-    public static void Check(WorkloadResources resources, RunMemory memory, Problems problems)
+    /// <param name="whose">Whose memory it is, for the message: "one run", or a campaign's hungriest point.</param>
+    public static void Check(WorkloadResources resources, RunMemory memory, Problems problems, string whose = "one run")
     {
         var peak = memory.PeakBytes;
         if (resources.LimitsMemory.Value < peak)
             problems.Error(LimitKey,
-                $"{resources.LimitsMemory.Text} ({StorageRequest.Human((long)resources.LimitsMemory.Value)}) is below the estimated peak memory of one run, " +
+                $"{resources.LimitsMemory.Text} ({StorageRequest.Human((long)resources.LimitsMemory.Value)}) is below the estimated peak memory of {whose}, " +
                 $"{Describe(memory)}: the container would be OOM-killed; set it to at least {AtLeast(peak)}");
         else if (resources.RequestsMemory.Value < peak)
             problems.Warning(RequestKey,
-                $"{resources.RequestsMemory.Text} ({StorageRequest.Human((long)resources.RequestsMemory.Value)}) is below the estimated peak memory of one run, " +
+                $"{resources.RequestsMemory.Text} ({StorageRequest.Human((long)resources.RequestsMemory.Value)}) is below the estimated peak memory of {whose}, " +
                 $"{Describe(memory)}: the pod may land on a node without that much to spare and be evicted first; request at least {AtLeast(peak)}");
     }
 

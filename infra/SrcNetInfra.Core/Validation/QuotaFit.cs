@@ -23,6 +23,7 @@ internal static class QuotaFit
     [
         "srcnet:quota", "srcnet:workflow.resources", "srcnet:workflow.mode", "srcnet:workflow.successfulJobsHistoryLimit",
         "srcnet:workflow.failedJobsHistoryLimit", "srcnet:scratch.mode", "srcnet:workflow.skyModelCache", "srcnet:retention.enabled",
+        "srcnet:campaign",
     ];
 
     /// <param name="sizing">The volumes' sizes; null when they could not be sized, and then storage is not checked.</param>
@@ -55,10 +56,16 @@ internal static class QuotaFit
         var scratchClaims = ScratchClaims(spec);
         var cache = spec.Workflow.SkyModelCache;
         var claims = 1 + scratchClaims + (cache is null ? 0 : 1);
-        var why = scratchClaims == 1
-            ? "ingest-area and the scratch claim"
-            : $"ingest-area and {scratchClaims} scratch claims: the running one and one per finished Job the CronJob keeps " +
-              "(successfulJobsHistoryLimit + failedJobsHistoryLimit), whose pods keep their ephemeral scratch";
+        var why = scratchClaims switch
+        {
+            0 => "ingest-area",
+            1 => "ingest-area and the scratch claim",
+            _ when spec.Workflow.Mode == WorkflowMode.Campaign =>
+                $"ingest-area and {scratchClaims} scratch claims: every point's pod keeps its ephemeral scratch until the campaign's Job is deleted " +
+                "(srcnet:scratch.mode emptyDir frees a point's scratch when it ends)",
+            _ => $"ingest-area and {scratchClaims} scratch claims: the running one and one per finished Job the CronJob keeps " +
+                 "(successfulJobsHistoryLimit + failedJobsHistoryLimit), whose pods keep their ephemeral scratch",
+        };
         if (cache is not null) why += " and the sky model cache";
         if (quota.PersistentVolumeClaims < claims)
             problems.Error("srcnet:quota.persistentVolumeClaims", $"must be at least {claims}: {why} (got {quota.PersistentVolumeClaims})");
@@ -66,7 +73,12 @@ internal static class QuotaFit
         if (quota.RequestsStorage is { } storage && sizing is not null)
         {
             var needed = sizing.ScratchRequest.Value * scratchClaims + sizing.IngestRequest.Value + (cache?.Size.Value ?? 0);
-            var scratch = scratchClaims == 1 ? $"scratch {sizing.ScratchRequest.Text}" : $"{scratchClaims} x scratch {sizing.ScratchRequest.Text}";
+            var scratch = scratchClaims switch
+            {
+                0 => "no scratch claim",
+                1 => $"scratch {sizing.ScratchRequest.Text}",
+                _ => $"{scratchClaims} x scratch {sizing.ScratchRequest.Text}",
+            };
             var cacheText = cache is null ? "" : $" + sky model cache {cache.Size.Text}";
             if (storage.Value < needed)
                 problems.Error("srcnet:quota.requestsStorage",
@@ -75,13 +87,17 @@ internal static class QuotaFit
     }
 
     /// <summary>
-    /// Scratch claims that exist at once. A shared claim is one. Ephemeral scratch lives as long as
-    /// its pod, and a finished Job keeps its pod: a CronJob keeps up to its two history limits of them.
+    /// Scratch claims that exist at once. A shared claim is one; the node's disk (emptyDir) none.
+    /// Ephemeral scratch lives as long as its pod, and a finished Job keeps its pod: a CronJob keeps
+    /// up to its two history limits of them, a campaign's Job one per point (docs/campaign.md#scratch-of-finished-points).
     /// </summary>
-    internal static int ScratchClaims(EnvironmentSpec spec) =>
-        spec.Scratch.Mode == ScratchMode.Ephemeral && spec.Workflow.Mode == WorkflowMode.CronJob
-            ? 1 + spec.Workflow.SuccessfulJobsHistoryLimit + spec.Workflow.FailedJobsHistoryLimit
-            : 1;
+    internal static int ScratchClaims(EnvironmentSpec spec) => (spec.Scratch.Mode, spec.Workflow.Mode) switch
+    {
+        (ScratchMode.EmptyDir, _) => 0,
+        (ScratchMode.Ephemeral, WorkflowMode.CronJob) => 1 + spec.Workflow.SuccessfulJobsHistoryLimit + spec.Workflow.FailedJobsHistoryLimit,
+        (ScratchMode.Ephemeral, WorkflowMode.Campaign) => Math.Max(1, spec.Campaign?.Points.Count ?? 1),
+        _ => 1,
+    };
 
     private static void LimitAtLeastRequest(Quantity request, Quantity limit, string limitKey, string requestName, Problems problems)
     {

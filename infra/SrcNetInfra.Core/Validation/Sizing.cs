@@ -18,6 +18,13 @@ public sealed record Sizing(
     int RunsToHold)
 {
     /// <summary>
+    /// A campaign's points, each estimated, and how many run at once; null for a Job or CronJob.
+    /// Then <see cref="Estimate"/> is the point with the largest scratch, <see cref="RunsToHold"/>
+    /// the number of points, and <see cref="IngestBytesToHold"/> what the whole campaign leaves.
+    /// </summary>
+    public CampaignSizing? Campaign { get; init; }
+
+    /// <summary>
     /// What the ingest area must hold: the products <paramref name="runs"/> runs leave there (the
     /// ingestor never deletes anything), plus what one running run has there on top of that at its
     /// peak (WSClean's reorder files beside an MS in staging). The one place this is decided: a
@@ -70,15 +77,7 @@ public sealed record Sizing(
     /// </summary>
     public static Sizing For(EnvironmentSpec spec, Estimate estimate, Problems problems)
     {
-        var scratch = spec.Scratch;
-        var scratchRequest = scratch.Size.ExplicitSize ?? Quantity.Parse(StorageRequest.Gi(estimate.ScratchBytes, scratch.Headroom));
-        if (scratch.Size.ExplicitSize is { } explicitScratch && explicitScratch.Value < estimate.ScratchBytes)
-        {
-            problems.Warning("srcnet:scratch.size",
-                $"{explicitScratch.Text} ({StorageRequest.Human((long)explicitScratch.Value)}) is below the estimated peak scratch of one run, " +
-                $"{StorageRequest.Human(estimate.ScratchBytes)} ({estimate.ScratchBytes} bytes); the run may fail when /tmp fills up");
-        }
-
+        var scratchRequest = ScratchRequestFor(spec, estimate, "one run", problems);
         var persistence = spec.Ingestor.Persistence;
         var (runs, why) = RunsHeld(spec);
         if (persistence.RunsToHoldGiven && why != "runsToHold")
@@ -96,5 +95,18 @@ public sealed record Sizing(
                 $", estimated at {StorageRequest.Human(toHold)} ({toHold} bytes); raise the size, use auto, or keep fewer runs");
         }
         return new Sizing(estimate, scratchRequest, ingestRequest, toHold, runs);
+    }
+
+    /// <summary>The scratch request for a run with <paramref name="estimate"/>; an explicit size below its peak is a warning.</summary>
+    internal static Quantity ScratchRequestFor(EnvironmentSpec spec, Estimate estimate, string whose, Problems problems)
+    {
+        var scratch = spec.Scratch;
+        if (scratch.Size.ExplicitSize is { } explicitScratch && explicitScratch.Value < estimate.ScratchBytes)
+        {
+            problems.Warning("srcnet:scratch.size",
+                $"{explicitScratch.Text} ({StorageRequest.Human((long)explicitScratch.Value)}) is below the estimated peak scratch of {whose}, " +
+                $"{StorageRequest.Human(estimate.ScratchBytes)} ({estimate.ScratchBytes} bytes); the run may fail when /tmp fills up");
+        }
+        return scratch.Size.ExplicitSize ?? Quantity.Parse(StorageRequest.Gi(estimate.ScratchBytes, scratch.Headroom));
     }
 }

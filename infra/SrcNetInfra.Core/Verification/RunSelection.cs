@@ -12,12 +12,12 @@ public static class RunSelection
     public const string LegacyJobNameLabel = "job-name";
 
     /// <summary>
-    /// The stack's runs, newest first. A Job stack's runs carry its labels (and are not a CronJob's);
+    /// The stack's runs, newest first. A Job or campaign stack's runs carry its labels (and are not a CronJob's);
     /// a CronJob's runs are the Jobs it owns, or that carry its labels (ownership is lost when a
     /// CronJob is deleted and deployed again).
     /// </summary>
     public static IReadOnlyList<V1Job> Runs(VerifyTarget target, IEnumerable<V1Job> jobs, V1CronJob? cronJob = null) =>
-        [.. jobs.Where(j => target.Mode == WorkflowMode.Job
+        [.. jobs.Where(j => target.Mode != WorkflowMode.CronJob
                 ? HasLabels(j, target) && !OwnedByKind(j, "CronJob")
                 : HasLabels(j, target) || OwnedBy(j, cronJob))
             .OrderByDescending(Started)

@@ -39,6 +39,7 @@ public sealed record Verdict(VerdictKind Kind, string Message)
         if (t.Mode == WorkflowMode.CronJob && !o.WorkloadFound)
             return Failed($"CronJob {t.WorkloadName} not found in namespace {t.Namespace}: the stack's workload is not deployed (pulumi up)");
 
+        if (t.Mode == WorkflowMode.Campaign) return CampaignVerdict.Decide(o);
         if (o.JobName is null || o.Run is null) return NoRun(o);
         var run = o.Run;
 
@@ -56,12 +57,7 @@ public sealed record Verdict(VerdictKind Kind, string Message)
         // The run succeeded: now it is the ingestor's turn.
         if (o.Ids is null)
             return Failed($"run {o.JobName} succeeded, but its FILE_PREFIX is unknown (its pod and log are gone), so its products cannot be checked");
-        if (o.Ingestor is null)
-            return Failed($"no ingestor pod ({VerifyTarget.IngestorPodPrefix}...) in namespace {t.Namespace}: is the ingestor release {t.IngestorRelease} installed?");
-        if (o.Ingestor.State.Phase is RunPhase.Failed or RunPhase.Unschedulable)
-            return Failed(o.Ingestor.State.Explain($"ingestor pod {o.Ingestor.PodName} is not running"));
-        if (o.Ingestor.State.Phase != RunPhase.Running)
-            return InProgress(o.Ingestor.State.Explain($"ingestor pod {o.Ingestor.PodName} is not running yet"));
+        if (IngestorProblem(o) is { } ingestor) return ingestor;
         if (o.Products is null)
             return Failed("the run's products were not looked for");
 
@@ -73,6 +69,19 @@ public sealed record Verdict(VerdictKind Kind, string Message)
             return InProgress($"waiting for the ingestor: {Names(waiting)} still in staging");
         return new Verdict(VerdictKind.Succeeded,
             $"run {o.JobName} succeeded and every selected product is ingested ({string.Join(", ", o.Products.Select(p => p.Product))})");
+    }
+
+    /// <summary>Why the ingestor cannot have taken a finished run's products; null when its pod is running.</summary>
+    internal static Verdict? IngestorProblem(VerifyObservation o)
+    {
+        var t = o.Target;
+        if (o.Ingestor is null)
+            return Failed($"no ingestor pod ({VerifyTarget.IngestorPodPrefix}...) in namespace {t.Namespace}: is the ingestor release {t.IngestorRelease} installed?");
+        if (o.Ingestor.State.Phase is RunPhase.Failed or RunPhase.Unschedulable)
+            return Failed(o.Ingestor.State.Explain($"ingestor pod {o.Ingestor.PodName} is not running"));
+        if (o.Ingestor.State.Phase != RunPhase.Running)
+            return InProgress(o.Ingestor.State.Explain($"ingestor pod {o.Ingestor.PodName} is not running yet"));
+        return null;
     }
 
     private static Verdict NoRun(VerifyObservation o)

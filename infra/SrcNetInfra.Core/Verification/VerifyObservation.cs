@@ -9,6 +9,7 @@ namespace SrcNetInfra.Core.Verification;
 /// <param name="NextRunAt">A CronJob's next scheduled run, for when none has started yet.</param>
 /// <param name="Ingestor">The ingestor's pod; null when the namespace has no <c>core-</c> pod.</param>
 /// <param name="Products">Each selected product's state; null when they could not be looked for.</param>
+/// <param name="Campaign">A campaign stack's newest Job and its points; null when there is no campaign Job (or no campaign).</param>
 public sealed record VerifyObservation(
     VerifyTarget Target,
     ClusterRef Cluster,
@@ -21,4 +22,5 @@ public sealed record VerifyObservation(
     RunState? Run = null,
     RunIds? Ids = null,
     IngestorObservation? Ingestor = null,
-    IReadOnlyList<ProductStatus>? Products = null);
+    IReadOnlyList<ProductStatus>? Products = null,
+    CampaignObservation? Campaign = null);

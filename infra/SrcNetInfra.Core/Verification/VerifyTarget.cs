@@ -34,7 +34,10 @@ public sealed record VerifyTarget(
     /// <summary>Ingestor pods are named <c>core-...</c> (docs/ingestor.md#what-the-chart-creates; inferred from the seed's exec example).</summary>
     public const string IngestorPodPrefix = "core-";
 
-    public string WorkloadKind => Mode == WorkflowMode.Job ? "Job" : "CronJob";
+    public string WorkloadKind => Mode == WorkflowMode.CronJob ? "CronJob" : "Job";
+
+    /// <summary>A campaign stack's campaign as the stack file has it; null for a Job or CronJob stack.</summary>
+    public CampaignTarget? Campaign { get; init; }
 
     /// <summary>The label selector of a run's Job, as the API's <c>labelSelector</c> takes it.</summary>
     public string RunSelector => string.Join(",", RunLabels.Select(l => $"{l.Key}={l.Value}"));
@@ -49,6 +52,19 @@ public sealed record VerifyTarget(
     {
         var spec = env.Spec;
         var w = spec.Workflow;
+        var runLabels = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Labels.Instance] = spec.Stack,
+            [Labels.Component] = SimulationRun.Component,
+        };
+        CampaignTarget? campaign = null;
+        if (spec.Campaign is { } c)
+        {
+            // A campaign's Jobs carry its name: those of an earlier campaign of the stack are not this one's.
+            runLabels[CampaignRun.CampaignLabel] = c.Name;
+            var table = CampaignPoints.Table(CampaignPoints.For(spec));
+            campaign = new CampaignTarget(c.Name, CampaignRun.PointTableName(spec, table), table);
+        }
         return new VerifyTarget(
             spec.Stack,
             spec.Namespace.Name,
@@ -56,11 +72,7 @@ public sealed record VerifyTarget(
             w.Name,
             w.Schedule,
             w.TimeZone,
-            new SortedDictionary<string, string>(StringComparer.Ordinal)
-            {
-                [Labels.Instance] = spec.Stack,
-                [Labels.Component] = SimulationRun.Component,
-            },
+            runLabels,
             w.Products.SelectedNames,
             spec.Ingestor.Settings.MetadataSuffix,
             spec.Ingestor.ReleaseName,
@@ -68,7 +80,10 @@ public sealed record VerifyTarget(
             Plan.IngestorRelease.ProcessedDir,
             Plan.IngestorRelease.FailedDir,
             Plan.IngestorRelease.PodMountPath,
-            IngestAreaLimits.For(env));
+            IngestAreaLimits.For(env))
+        {
+            Campaign = campaign,
+        };
     }
 
     /// <summary>
@@ -81,3 +96,10 @@ public sealed record VerifyTarget(
         return Plan.IngestorRelease.PodMountPath + relative;
     }
 }
+
+/// <summary>
+/// A campaign as its stack file has it: its name, and the point table <c>pulumi up</c> would deploy
+/// (its ConfigMap's name, which is a digest of it, and its text). When the deployed Job reads a table
+/// of the same name, verify needs no access to ConfigMaps to know its points.
+/// </summary>
+public sealed record CampaignTarget(string Name, string PointTable, string Table);

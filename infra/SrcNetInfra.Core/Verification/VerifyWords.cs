@@ -27,6 +27,13 @@ public static class VerifyWords
         (ProductState.Failed, "failed"),
         (ProductState.Missing, "missing"));
 
+    public static readonly Words<PointState> Point = new(
+        (PointState.Done, "done"),
+        (PointState.Running, "running"),
+        (PointState.Waiting, "waiting"),
+        (PointState.Failed, "failed"),
+        (PointState.Stuck, "stuck"));
+
     public static readonly Words<HealthWord> Health = new(
         (HealthWord.Ok, "ok"),
         (HealthWord.Attention, "attention"),

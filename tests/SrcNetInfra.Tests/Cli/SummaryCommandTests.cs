@@ -35,7 +35,7 @@ public class SummaryCommandTests
         var run = CliRun.In(dir.Path, "summary", "--config-file", file, "--markdown");
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("### ❌ Stack `bad`: invalid, 1 error", run.Out);
-        Assert.Contains("- **error** `srcnet:workflow.mode`: must be one of job, cronjob (got 'nightly')", run.Out);
+        Assert.Contains("- **error** `srcnet:workflow.mode`: must be one of job, cronjob, campaign (got 'nightly')", run.Out);
     }
 
     [Fact]

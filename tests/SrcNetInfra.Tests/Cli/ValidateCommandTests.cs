@@ -9,7 +9,7 @@ public class ValidateCommandTests
     {
         var run = CliRun.AtRoot("validate", "--all");
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.Equal(["Pulumi.dev.yaml: valid", "stacks/Pulumi.prod.yaml: valid", "stacks/Pulumi.test.yaml: valid"],
+        Assert.Equal(["Pulumi.dev.yaml: valid", "stacks/Pulumi.campaign.yaml: valid", "stacks/Pulumi.prod.yaml: valid", "stacks/Pulumi.test.yaml: valid"],
             run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -38,7 +38,7 @@ public class ValidateCommandTests
         var errors = run.ErrorLines.Where(l => l.Contains(": error: ")).ToList();
         Assert.Contains(errors, l => l.StartsWith("Pulumi.broken.yaml: error: srcnet:namespace.name:", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.StartsWith("Pulumi.broken.yaml: error: srcnet:quota.pods: must be at least 1", StringComparison.Ordinal));
-        Assert.Contains(errors, l => l.StartsWith("Pulumi.broken.yaml: error: srcnet:workflow.mode: must be one of job, cronjob", StringComparison.Ordinal));
+        Assert.Contains(errors, l => l.StartsWith("Pulumi.broken.yaml: error: srcnet:workflow.mode: must be one of job, cronjob, campaign", StringComparison.Ordinal));
         Assert.Contains(errors, l => l.Contains("srcnet:workflow.simulaton: unknown key (did you mean 'simulation'?)"));
         Assert.Contains(errors, l => l.Contains("srcnet:workflow.image.tag: is required"));
         Assert.Equal("Pulumi.broken.yaml: invalid, 8 errors", run.Out.Trim());

@@ -182,7 +182,7 @@ public class FieldRuleTests
     // ----- srcnet:workflow ------------------------------------------------------------------------
 
     [Theory]
-    [InlineData("srcnet:workflow.mode", "Job", "must be one of job, cronjob")]
+    [InlineData("srcnet:workflow.mode", "Job", "must be one of job, cronjob, campaign")]
     [InlineData("srcnet:workflow.name", "Karabo", "lower-case letters, digits and '-'")]
     [InlineData("srcnet:workflow.name", "karabo_aastar", "lower-case letters, digits and '-'")]
     [InlineData("srcnet:workflow.name", "a2345678901234567890123456789012345678901234567890123", "at most 52 characters")]

@@ -59,7 +59,7 @@ public class UserTextTests
     public void A_config_value_with_a_terminal_escape_is_shown_escaped()
     {
         var result = Stacks.Check("srcnet:workflow.mode", "\"\\e]0;pwned\\a\\e[2J\"");
-        var error = Expect.Error(result, "srcnet:workflow.mode", "must be one of job, cronjob");
+        var error = Expect.Error(result, "srcnet:workflow.mode", "must be one of job, cronjob, campaign");
         Assert.Contains(@"(got '\u001B]0;pwned\u0007\u001B[2J')", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', error.ToString());
     }
@@ -84,7 +84,7 @@ public class UserTextTests
         StackValues.Set(values, "srcnet:workflow.mode", "job");
         ((System.Text.Json.Nodes.JsonObject)values["workflow"]!)["mode"] = new string('m', 5_000_000);
         var result = EnvironmentCheck.Run("test", values);
-        var error = Expect.Error(result, "srcnet:workflow.mode", "must be one of job, cronjob");
+        var error = Expect.Error(result, "srcnet:workflow.mode", "must be one of job, cronjob, campaign");
         Assert.InRange(error.ToString().Length, 1, 300);
         Assert.Contains("(5000000 characters)", error.Message, StringComparison.Ordinal);
     }

@@ -124,7 +124,7 @@ public class WorkflowSchedulingTests
 
     [Fact]
     public void A_run_number_in_cronjob_mode_is_a_warning() =>
-        Expect.Warning(CronJob(("srcnet:workflow.runNumber", "3")), "srcnet:workflow.runNumber", "only applies to mode job");
+        Expect.Warning(CronJob(("srcnet:workflow.runNumber", "3")), "srcnet:workflow.runNumber", "only applies to modes job and campaign");
 
     [Fact]
     public void A_run_number_in_job_mode_is_accepted()

@@ -38,7 +38,7 @@ public class DeterminismTests
         var run = RunProcess("render", "--config-file", file);
         Assert.Equal(2, run.ExitCode);
         Assert.Empty(run.Out);
-        Assert.Contains("error: srcnet:workflow.mode: must be one of job, cronjob (got 'batch')", run.Error);
+        Assert.Contains("error: srcnet:workflow.mode: must be one of job, cronjob, campaign (got 'batch')", run.Error);
         Assert.DoesNotContain("   at ", run.Error);
     }
 

@@ -29,6 +29,18 @@ public partial class ContainerScriptsTests
     }
 
     [Fact]
+    public void The_point_script_reads_exactly_its_declared_variables_and_the_pod_name()
+    {
+        Assert.Equal(ContainerScripts.PointVariables.Append(SimulationRun.PodNameVariable).Order(StringComparer.Ordinal), Read(ContainerScripts.Point));
+    }
+
+    [Fact]
+    public void The_point_arguments_are_the_point_script_its_name_the_run_script_then_the_command()
+    {
+        Assert.Equal([ContainerScripts.Point, "srcnet-point", ContainerScripts.Run, "python"], ContainerScripts.PointArgs(["python"]));
+    }
+
+    [Fact]
     public void The_run_arguments_are_the_script_its_name_then_the_workflow_command()
     {
         var args = ContainerScripts.RunArgs(["python", "-m", SimulationRun.Module, "--dirty"]);
@@ -40,7 +52,7 @@ public partial class ContainerScriptsTests
     [Fact]
     public void The_scripts_are_plain_posix_text_with_unix_line_ends()
     {
-        foreach (var script in new[] { ContainerScripts.Run, ContainerScripts.Janitor })
+        foreach (var script in new[] { ContainerScripts.Run, ContainerScripts.Janitor, ContainerScripts.Point })
         {
             Assert.DoesNotContain('\r', script);
             // No bash-isms that dash or busybox sh would read differently.

@@ -82,6 +82,13 @@ public sealed class ScriptSandbox : IDisposable
 
     public ScriptResult Janitor() => Start(ContainerScripts.JanitorArgs()).Finish();
 
+    /// <summary>
+    /// Starts the point script of a campaign as its container does, with <paramref name="runScript"/>
+    /// in place of the run script and <paramref name="command"/> as the workflow command.
+    /// </summary>
+    public ScriptProcess StartPoint(string runScript, params string[] command) =>
+        Start([ContainerScripts.Point, ContainerScripts.PointName, runScript, .. command]);
+
     public ScriptProcess StartJanitor() => Start(ContainerScripts.JanitorArgs());
 
     private ScriptProcess Start(IReadOnlyList<string> args)

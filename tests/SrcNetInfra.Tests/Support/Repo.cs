@@ -5,7 +5,16 @@ public static class Repo
 {
     public static string Root { get; } = FindRoot();
 
-    public static readonly string[] Stacks = ["dev", "prod", "test"];
+    /// <summary>
+    /// Every stack of the checkout, from its files (Pulumi.dev.yaml at the root, stacks/Pulumi.NAME.yaml):
+    /// a new stack file gets its golden render and the checks over every stack without a test edit.
+    /// </summary>
+    public static readonly string[] Stacks =
+    [
+        .. Directory.EnumerateFiles(Root, "Pulumi.*.yaml").Concat(Directory.EnumerateFiles(Path.Combine(Root, "stacks"), "Pulumi.*.yaml"))
+            .Select(f => Path.GetFileName(f)["Pulumi.".Length..^".yaml".Length])
+            .Order(StringComparer.Ordinal),
+    ];
 
     public static string StackFile(string stack) =>
         stack == "dev" ? Path.Combine(Root, "Pulumi.dev.yaml") : Path.Combine(Root, "stacks", $"Pulumi.{stack}.yaml");

@@ -19,6 +19,9 @@ internal static class Cluster
     /// <summary>prod: a CronJob stack in namespace datalake-ingestion, products [dirty, cleaned].</summary>
     public static CheckedEnvironment Prod { get; } = Check("prod");
 
+    /// <summary>campaign: 9 points (3 x 3 phase centres) in namespace srcnet-campaign, products [dirty].</summary>
+    public static CheckedEnvironment Campaign { get; } = Check("campaign");
+
     public const string DevRunId = "1a2b3c4d";
     public const string DevPrefix = DevRunId + "-SKAMID-Karabo";
     public const string DevObsId = DevRunId + "_SKAMID_Karabo";
@@ -42,6 +45,27 @@ internal static class Cluster
         job.Metadata.CreationTimestamp = Epoch.AddMinutes(startedMinute);
         job.Status = new V1JobStatus { StartTime = Epoch.AddMinutes(startedMinute) };
         return job;
+    }
+
+    /// <summary>The campaign stack's Indexed Job as <c>pulumi up</c> deploys it for a run id, and its point table.</summary>
+    public static (V1Job Job, V1ConfigMap Table) CampaignJob(CheckedEnvironment? env = null, string runId = DevRunId)
+    {
+        var objects = Planner.Plan(env ?? Campaign, runId).Objects.Select(o => o.Object).ToList();
+        var job = objects.OfType<V1Job>().Single();
+        job.Metadata.Uid = "uid-" + runId;
+        job.Metadata.CreationTimestamp = Epoch;
+        job.Status = new V1JobStatus { StartTime = Epoch };
+        return (job, objects.OfType<V1ConfigMap>().Single());
+    }
+
+    /// <summary>A pod of one index of an Indexed Job, with the label and annotation the Job controller sets on it.</summary>
+    public static V1Pod PointPod(V1Job job, int index, V1PodStatus status, string suffix = "x7k2p", int minute = 0)
+    {
+        var pod = PodOf(job, status, $"{index}-{suffix}");
+        pod.Metadata.CreationTimestamp = Epoch.AddMinutes(minute);
+        pod.Metadata.Labels[CampaignProgress.CompletionIndexKey] = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        pod.Metadata.Annotations = new Dictionary<string, string> { [CampaignProgress.CompletionIndexKey] = index.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return pod;
     }
 
     public static V1CronJob ProdCronJob()

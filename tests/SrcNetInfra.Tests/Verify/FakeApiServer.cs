@@ -60,6 +60,9 @@ internal sealed class FakeApiServer : IAsyncDisposable
         return $"{root}{scope}/{obj.Kind.ToLowerInvariant()}s/{obj.Metadata.Name}";
     }
 
+    /// <summary>The API groups the server's discovery (<c>GET /apis</c>) lists besides the built-in batch group (e.g. kueue.x-k8s.io).</summary>
+    public List<string> ApiGroups { get; } = [];
+
     /// <summary>Each pod's whole log; a pod without one answers 400, as one whose container has not started.</summary>
     public Dictionary<string, string> Logs { get; } = new(StringComparer.Ordinal);
 
@@ -189,6 +192,18 @@ internal sealed class FakeApiServer : IAsyncDisposable
         var parts = path.Trim('/').Split('/');
         switch (parts)
         {
+            case ["apis"]:
+                await Write(context, 200, new V1APIGroupList
+                {
+                    ApiVersion = "v1",
+                    Kind = "APIGroupList",
+                    Groups = [.. ApiGroups.Prepend("batch").Select(g => new V1APIGroup
+                    {
+                        Name = g,
+                        Versions = [new V1GroupVersionForDiscovery { GroupVersion = $"{g}/v1", Version = "v1" }],
+                    })],
+                });
+                break;
             case ["api", "v1", "namespaces", var ns, "secrets"]:
                 await Write(context, 200, new V1SecretList { ApiVersion = "v1", Kind = "SecretList", Metadata = new V1ListMeta(), Items = [.. Objects.Values.OfType<V1Secret>().Where(x => In(x.Metadata, ns, request.Query["labelSelector"]))] });
                 break;

@@ -13,7 +13,7 @@ public class VerifyJsonTests
     private const string Ns = "srcnet-dev";
 
     private static readonly string[] TopLevel =
-        ["version", "stack", "namespace", "cluster", "workload", "job", "run", "pod", "ingestor", "products", "ingestArea", "health", "notes", "verdict", "exitCode", "message"];
+        ["version", "stack", "namespace", "cluster", "workload", "job", "run", "pod", "ingestor", "products", "campaign", "ingestArea", "health", "notes", "verdict", "exitCode", "message"];
 
     [Fact]
     public async Task A_succeeded_run_as_json()
