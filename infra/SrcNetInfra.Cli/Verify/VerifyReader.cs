@@ -98,6 +98,13 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         var prefix = points is null ? null : CampaignProgress.ListingPrefix(points);
         (observation, var listing, var area) = await ReadIngestArea(observation with { JobName = job.Metadata.Name }, pods, prefix);
 
+        // srcnet always sets backoffLimitPerIndex; an API server without the feature (Kubernetes before
+        // 1.29, or its JobBackoffLimitPerIndex gate off) drops the field, and the Job then counts every
+        // point's failures against backoffLimit (docs/campaign.md#what-kubernetes-checks).
+        if (job.Spec is { BackoffLimitPerIndex: null } spec)
+            notes.Add($"campaign Job {job.Metadata.Name} has no backoffLimitPerIndex: the cluster dropped it (Kubernetes before 1.29, or the JobBackoffLimitPerIndex " +
+                      $"feature gate off), so every point's failures count against the whole Job (backoffLimit {spec.BackoffLimit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "6"}) " +
+                      "and failed points can stop the others; a campaign needs Kubernetes 1.29 or later");
         var suspended = job.Spec?.Suspend == true;
         var queue = job.Metadata.Labels?.TryGetValue(CampaignRun.KueueQueueLabel, out var q) == true ? q : null;
         var failed = job.Status?.Conditions?.FirstOrDefault(c => c.Type == "Failed" && c.Status == "True");

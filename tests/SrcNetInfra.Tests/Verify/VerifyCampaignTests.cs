@@ -65,6 +65,36 @@ public class VerifyCampaignTests
     }
 
     [Fact]
+    public async Task A_cluster_that_dropped_backoffLimitPerIndex_is_noted()
+    {
+        // An API server without the feature drops the unknown field from the stored Job, and the Job
+        // controller then applies the Job-wide backoffLimit (default 6) to every point's failures.
+        var (h, _) = await CampaignCluster(j =>
+        {
+            j.Spec.BackoffLimitPerIndex = null;
+            j.Spec.BackoffLimit = 6;
+            j.Status.Active = 3;
+        });
+        await using var _h = h;
+
+        var run = await h.Verify("--stack", "campaign", "--json");
+
+        var notes = JsonNode.Parse(run.Out)!["notes"]!.AsArray().Select(n => (string?)n).ToList();
+        Assert.Contains(notes, n => n!.Contains("has no backoffLimitPerIndex: the cluster dropped it", StringComparison.Ordinal)
+                                    && n.Contains("(backoffLimit 6)", StringComparison.Ordinal)
+                                    && n.EndsWith("a campaign needs Kubernetes 1.29 or later", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_job_with_its_per_point_retries_gets_no_such_note()
+    {
+        var (h, _) = await CampaignCluster(j => j.Status.Active = 3);
+        await using var _h = h;
+        var run = await h.Verify("--stack", "campaign", "--json");
+        Assert.DoesNotContain("backoffLimitPerIndex", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_campaign_under_way_exits_3_with_each_points_state_and_a_progress_line()
     {
         var (h, job) = await MidCampaign();
