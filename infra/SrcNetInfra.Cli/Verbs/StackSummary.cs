@@ -47,6 +47,20 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
         yield return ("objects", string.Join(", ", Plan.Objects.Select(o => $"{o.Kind} {o.Name}")));
     }
 
+    /// <summary>
+    /// What a new Job name means: a Job stack's next run (a new OBS_ID); a campaign's new Job, beside
+    /// the old one, which runs no point that already reached the datalake (docs/campaign.md#resume-and-extend).
+    /// </summary>
+    private bool IsCampaign => Plan?.Spec.Campaign is not null;
+
+    private string NewRunText => IsCampaign
+        ? "pulumi up starts a new campaign Job (the old one is left to finish; points already done are not run again)"
+        : "pulumi up starts a new run";
+
+    private string NewRunMarkdown => IsCampaign
+        ? "`pulumi up` starts a new campaign Job (the old one is left to finish; points already done are not run again)."
+        : "`pulumi up` starts a new run (new OBS_ID).";
+
     public string ToText()
     {
         var t = new StringBuilder();
@@ -62,7 +76,7 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
             else
             {
                 t.Append($"  rendered changes against the base branch: +{c.Added} -{c.Removed} lines\n");
-                if (c.NewRun) t.Append($"  the Job changes from {c.JobBefore} to {c.JobAfter}: pulumi up starts a new run\n");
+                if (c.NewRun) t.Append($"  the Job changes from {c.JobBefore} to {c.JobAfter}: {NewRunText}\n");
                 foreach (var f in c.Files.Where(f => f.Diff.Length > 0)) t.Append(f.Diff);
             }
         }
@@ -99,7 +113,7 @@ public sealed record StackSummary(string Stack, string File, CheckResult Check, 
             else
             {
                 if (c.NewRun)
-                    m.Append($"**The Job changes from `{c.JobBefore}` to `{c.JobAfter}`: `pulumi up` starts a new run (new OBS_ID).**\n\n");
+                    m.Append($"**The Job changes from `{c.JobBefore}` to `{c.JobAfter}`: {NewRunMarkdown}**\n\n");
                 m.Append($"<details><summary>Rendered changes against the base branch: +{c.Added} −{c.Removed} lines</summary>\n\n");
                 // A pull-request comment holds 65,536 characters for every stack together.
                 var budget = MaxDiffLinesInMarkdown;

@@ -67,6 +67,21 @@ public class SummaryCommandTests
     }
 
     [Fact]
+    public void An_extended_campaign_says_a_new_campaign_job_leaves_done_points_alone()
+    {
+        using var dir = new TempDir();
+        var baseDir = Path.Combine(dir.Path, "base");
+        Assert.Equal(0, CliRun.AtRoot("render", "--stack", "campaign", "--out", baseDir).ExitCode);
+        var head = dir.Write("Pulumi.campaign.yaml", File.ReadAllText(Repo.StackFile("campaign"))
+            .Replace("phaseCenterDecDeg: [1.91, 2.21, 2.51]", "phaseCenterDecDeg: [1.91, 2.21, 2.51, 2.81]", StringComparison.Ordinal));
+
+        var run = CliRun.In(dir.Path, "summary", "--config-file", head, "--markdown", "--base-render", baseDir);
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(": `pulumi up` starts a new campaign Job (the old one is left to finish; points already done are not run again).**", run.Out);
+        Assert.DoesNotContain("new OBS_ID", run.Out);
+    }
+
+    [Fact]
     public void A_quota_change_shows_the_diff_without_a_new_run()
     {
         using var dir = new TempDir();
