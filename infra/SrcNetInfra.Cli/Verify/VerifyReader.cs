@@ -73,7 +73,8 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         (observation, var listing, var area) = await ReadIngestArea(observation, pods, productPrefix);
         if (listing is null || productPrefix is null) return Findings(observation, logTail, listing, area);
         var expected = ExpectedProduct.For(productPrefix, target.Products, target.MetadataSuffix);
-        return Findings(observation with { Products = ProductStatus.From(expected, listing) }, logTail, listing, area);
+        var ended = chosen?.Job.Status?.CompletionTime is { } done ? new DateTimeOffset(DateTime.SpecifyKind(done, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        return Findings(observation with { Products = ProductStatus.From(expected, listing, ExpiredSince(listing, ended)) }, logTail, listing, area);
     }
 
     /// <summary>
@@ -117,10 +118,17 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
             queue,
             suspended && queue is not null ? await KueueServed() : null,
             failed is null ? null : (failed.Reason ?? "Failed", failed.Message),
-            points is null ? null : CampaignProgress.Points(job, points, RunSelection.PodsOf(job, pods), prefix is null ? null : listing, target.MetadataSuffix),
+            points is null ? null : CampaignProgress.Points(job, points, RunSelection.PodsOf(job, pods), prefix is null ? null : listing, target.MetadataSuffix,
+                ended => listing is null ? null : ExpiredSince(listing, ended)),
             problem);
         return Findings(observation with { Campaign = campaign }, null, listing, area);
     }
+
+    /// <summary>Why a finished run's products found nowhere have expired, measured by the ingestor pod's clock (the claim's).</summary>
+    private string? ExpiredSince(IngestListing listing, DateTimeOffset? ended) =>
+        target.ProcessedRetention is { } retention
+            ? ProductExpiry.Why(ended, retention.Span, retention.Text, listing.Survey?.Now ?? DateTimeOffset.UtcNow)
+            : null;
 
     /// <summary>
     /// The points of the table a campaign Job reads: the stack file's own when the Job reads a table

@@ -29,10 +29,13 @@ public sealed record CampaignObservation(
 {
     public int Count(PointState state) => Points?.Count(p => p.State == state) ?? 0;
 
-    /// <summary>The selected products of the points reported, and how many of them are ingested.</summary>
+    /// <summary>
+    /// The selected products of the points reported, and how many of them are ingested (those the
+    /// janitor has since removed from processed/ included: they were ingested first).
+    /// </summary>
     public (int Ingested, int Expected) ProductCount =>
         Points is null ? (0, 0)
-        : (Points.Sum(p => p.Products?.Count(s => s.State == ProductState.Ingested) ?? 0), Points.Sum(p => p.Point.Products.Count));
+        : (Points.Sum(p => p.Products?.Count(s => s.State is ProductState.Ingested or ProductState.Expired) ?? 0), Points.Sum(p => p.Point.Products.Count));
 
     /// <summary>One line a person can watch: <c>7/9 done, 1 running, 1 failed, 0 waiting; 7/9 products ingested</c>.</summary>
     public string Progress

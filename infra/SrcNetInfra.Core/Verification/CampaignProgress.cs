@@ -17,7 +17,10 @@ public static class CampaignProgress
     /// </summary>
     public const string CompletionIndexKey = "batch.kubernetes.io/job-completion-index";
 
-    public static IReadOnlyList<PointReport> Points(V1Job job, IReadOnlyList<DeployedPoint> points, IEnumerable<V1Pod> pods, IngestListing? listing, string metadataSuffix)
+    /// <param name="expiredSince">Given when a point's run ended, why its products found nowhere have expired (<see cref="ProductExpiry.Why"/>), or null.</param>
+    public static IReadOnlyList<PointReport> Points(
+        V1Job job, IReadOnlyList<DeployedPoint> points, IEnumerable<V1Pod> pods, IngestListing? listing, string metadataSuffix,
+        Func<DateTimeOffset?, string?>? expiredSince = null)
     {
         // The points may be a few of the Job's (verify --run): the indexes are the Job's.
         var completions = job.Spec?.Completions ?? (points.Count == 0 ? 0 : points.Max(p => p.Index) + 1);
@@ -41,7 +44,8 @@ public static class CampaignProgress
             {
                 var expected = ExpectedProduct.For(point.Ids.FilePrefix, point.Products, metadataSuffix);
                 var entries = expected.SelectMany(e => byName[e.File].Concat(byName[e.File + "." + metadataSuffix])).ToList();
-                products = ProductStatus.From(expected, new IngestListing(entries, listing!.AbsentAreas));
+                var expired = expiredSince?.Invoke(pod is null ? null : EndedAt(pod));
+                products = ProductStatus.From(expected, new IngestListing(entries, listing!.AbsentAreas), expired);
             }
             reports.Add(new PointReport(point, state, run, products));
         }
@@ -79,6 +83,12 @@ public static class CampaignProgress
         // A pod that failed while its index has tries left is followed by another (backoffLimitPerIndex).
         return PointState.Running;
     }
+
+    /// <summary>When the point's simulation container ended (the kubelet's report); null while it runs or when unknown.</summary>
+    private static DateTimeOffset? EndedAt(V1Pod pod) =>
+        pod.Status?.ContainerStatuses?.FirstOrDefault(s => s.Name == Plan.SimulationRun.ContainerName)?.State?.Terminated?.FinishedAt is { } at
+            ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
+            : null;
 
     private static int? IndexOf(V1Pod pod)
     {

@@ -11,6 +11,8 @@ public enum ProductState
     Failed,
     /// <summary>Nowhere (or ingested without its metadata).</summary>
     Missing,
+    /// <summary>Nowhere, and the run ended longer ago than the janitor keeps processed products: ingested, then removed (<see cref="ProductExpiry"/>).</summary>
+    Expired,
 }
 
 /// <summary>One selected product of a run: its file, its state and where it was found.</summary>
@@ -26,10 +28,11 @@ public sealed record ProductStatus(string Product, string File, ProductState Sta
     /// failed even if a copy is still staged; one in processed is ingested only with its metadata
     /// beside it in processed (the metadata still in staging means the ingestor is not done).
     /// </summary>
-    public static IReadOnlyList<ProductStatus> From(IReadOnlyList<ExpectedProduct> expected, IngestListing listing) =>
-        [.. expected.Select(e => Of(e, listing))];
+    /// <param name="expired">Why a product found nowhere has expired (<see cref="ProductExpiry.Why"/>); null: it is missing.</param>
+    public static IReadOnlyList<ProductStatus> From(IReadOnlyList<ExpectedProduct> expected, IngestListing listing, string? expired = null) =>
+        [.. expected.Select(e => Of(e, listing, expired))];
 
-    private static ProductStatus Of(ExpectedProduct e, IngestListing listing)
+    private static ProductStatus Of(ExpectedProduct e, IngestListing listing, string? expired)
     {
         ListedEntry? Product(IngestArea area) => listing.Entries.FirstOrDefault(x => x.Area == area && e.IsProduct(x.Name));
         ListedEntry? Metadata(IngestArea area) => listing.Entries.FirstOrDefault(x => x.Area == area && e.IsMetadata(x.Name));
@@ -62,6 +65,8 @@ public sealed record ProductStatus(string Product, string File, ProductState Sta
         if (processedMeta is not null)
             return new ProductStatus(e.Product, e.File, ProductState.Missing, processedMeta.Path,
                 "only its metadata is in processed; the product itself is nowhere");
-        return new ProductStatus(e.Product, e.File, ProductState.Missing, null, "not in staging, processed or failed_processing");
+        return expired is not null
+            ? new ProductStatus(e.Product, e.File, ProductState.Expired, null, expired)
+            : new ProductStatus(e.Product, e.File, ProductState.Missing, null, "not in staging, processed or failed_processing");
     }
 }

@@ -67,8 +67,10 @@ public sealed record Verdict(VerdictKind Kind, string Message)
         var waiting = o.Products.Where(p => p.State == ProductState.Waiting).ToList();
         if (waiting.Count > 0)
             return InProgress($"waiting for the ingestor: {Names(waiting)} still in staging");
+        var expired = o.Products.Where(p => p.State == ProductState.Expired).ToList();
         return new Verdict(VerdictKind.Succeeded,
-            $"run {o.JobName} succeeded and every selected product is ingested ({string.Join(", ", o.Products.Select(p => p.Product))})");
+            $"run {o.JobName} succeeded and every selected product is ingested ({string.Join(", ", o.Products.Select(p => p.Product))})" +
+            (expired.Count == 0 ? "" : $"; {Names(expired)} since removed from processed/ by the janitor (srcnet:retention.processed): Rucio has {(expired.Count == 1 ? "it" : "them")}"));
     }
 
     /// <summary>Why the ingestor cannot have taken a finished run's products; null when its pod is running.</summary>

@@ -36,6 +36,9 @@ public sealed record VerifyTarget(
 
     public string WorkloadKind => Mode == WorkflowMode.CronJob ? "CronJob" : "Job";
 
+    /// <summary>How long the janitor keeps processed products (<c>srcnet:retention.processed</c>) as written and as a span; null without the janitor.</summary>
+    public (string Text, TimeSpan Span)? ProcessedRetention { get; init; }
+
     /// <summary>A campaign stack's campaign as the stack file has it; null for a Job or CronJob stack.</summary>
     public CampaignTarget? Campaign { get; init; }
 
@@ -83,6 +86,7 @@ public sealed record VerifyTarget(
             IngestAreaLimits.For(env))
         {
             Campaign = campaign,
+            ProcessedRetention = spec.Retention.Enabled ? (spec.Retention.Processed, RetentionSpec.Span(spec.Retention.Processed)) : null,
         };
     }
 

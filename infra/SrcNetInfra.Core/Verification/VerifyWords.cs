@@ -25,7 +25,8 @@ public static class VerifyWords
         (ProductState.Ingested, "ingested"),
         (ProductState.Waiting, "waiting"),
         (ProductState.Failed, "failed"),
-        (ProductState.Missing, "missing"));
+        (ProductState.Missing, "missing"),
+        (ProductState.Expired, "expired"));
 
     public static readonly Words<PointState> Point = new(
         (PointState.Done, "done"),

@@ -65,6 +65,34 @@ public class VerifyCampaignTests
     }
 
     [Fact]
+    public async Task Points_whose_products_the_janitor_removed_after_retention_count_as_ingested()
+    {
+        // The campaign stack keeps processed products 30d (the default srcnet:retention.processed).
+        // Points 0-4 still have theirs in processed; 5-7 ended 31 days ago and theirs are gone (expired);
+        // point 8 ended 2 days ago and its product is gone too: that one is missing.
+        var (h, job) = await CampaignCluster(j => j.Status.CompletedIndexes = "0-8");
+        await using var _h = h;
+        for (var i = 0; i <= 8; i++)
+        {
+            var status = Succeeded();
+            status.ContainerStatuses[0].State.Terminated.FinishedAt = DateTime.UtcNow.AddDays(i == 8 ? -2 : -31);
+            h.Server.Pods.Add(PointPod(job, i, status));
+        }
+        for (var i = 0; i <= 4; i++) Ingested(h, i);
+
+        var run = await h.Verify("--stack", "campaign", "--json");
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        var points = JsonNode.Parse(run.Out)!["campaign"]!["points"]!.AsArray();
+        string? StateOf(int index) => (string?)points[index]!["products"]![0]!["state"];
+        Assert.Equal("ingested", StateOf(0));
+        Assert.Equal("expired", StateOf(5));
+        Assert.Equal("missing", StateOf(8));
+        Assert.Contains("1 product(s) are missing", (string?)JsonNode.Parse(run.Out)!["message"]);
+        Assert.Contains("8/9 products ingested", (string?)JsonNode.Parse(run.Out)!["message"]);
+    }
+
+    [Fact]
     public async Task A_cluster_that_dropped_backoffLimitPerIndex_is_noted()
     {
         // An API server without the feature drops the unknown field from the stored Job, and the Job

@@ -235,6 +235,34 @@ public class VerifyJobTests
     }
 
     [Fact]
+    public async Task Products_gone_after_the_retention_window_are_expired_not_missing_and_exit_0()
+    {
+        // The janitor removes processed products after srcnet:retention.processed (dev: the default
+        // 30d) and never touches staging or failed_processing: a handed-over product found in none of
+        // them, from a run that ended longer ago than that, was ingested (the claim's clock decides:
+        // the listing runs in the fake ingestor's "pod", here on this machine's clock).
+        await using var h = await DevCluster(Succeeded(), job => job.Status.CompletionTime = DateTime.UtcNow.AddDays(-31));
+
+        var run = await h.Verify("--stack", "dev", "--json");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var product = System.Text.Json.Nodes.JsonNode.Parse(run.Out)!["products"]![0]!;
+        Assert.Equal("expired", (string?)product["state"]);
+        Assert.StartsWith("not in staging, processed or failed_processing, and the run ended 31d 00h ago: the janitor removes processed products after srcnet:retention.processed (30d)",
+            (string?)product["detail"]);
+        Assert.EndsWith("dirty since removed from processed/ by the janitor (srcnet:retention.processed): Rucio has it", (string?)System.Text.Json.Nodes.JsonNode.Parse(run.Out)!["message"]);
+    }
+
+    [Fact]
+    public async Task Products_gone_inside_the_retention_window_are_missing()
+    {
+        await using var h = await DevCluster(Succeeded(), job => job.Status.CompletionTime = DateTime.UtcNow.AddDays(-29));
+        var run = await h.Verify("--stack", "dev");
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.Contains($"but dirty is missing: {DevPrefix}dirty.fits: not in staging, processed or failed_processing", run.Out);
+    }
+
+    [Fact]
     public async Task A_missing_namespace_exits_4_and_names_the_cluster()
     {
         await using var h = await VerifyHarness.Start();
