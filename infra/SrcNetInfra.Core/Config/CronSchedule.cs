@@ -23,7 +23,37 @@ public static class CronSchedule
         new("day of week", 0, 6, Named(["sun", "mon", "tue", "wed", "thu", "fri", "sat"], 0)),
     ];
 
-    private static readonly string[] Descriptors = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
+    /// <summary>robfig/cron's descriptors and the five fields each stands for (parser.go, parseDescriptor).</summary>
+    private static readonly OrderedDictionary<string, string> DescriptorFields = new(StringComparer.Ordinal)
+    {
+        ["@yearly"] = "0 0 1 1 *",
+        ["@annually"] = "0 0 1 1 *",
+        ["@monthly"] = "0 0 1 * *",
+        ["@weekly"] = "0 0 * * 0",
+        ["@daily"] = "0 0 * * *",
+        ["@midnight"] = "0 0 * * *",
+        ["@hourly"] = "0 * * * *",
+    };
+
+    private static IEnumerable<string> Descriptors => DescriptorFields.Keys;
+
+    /// <summary>
+    /// A valid schedule as times of day (a descriptor as its five fields), for Cronos to walk; null
+    /// for <c>@every</c>, a fixed interval rather than times of day, and for what cannot be read.
+    /// </summary>
+    public static CronExpression? TimesOfDay(string schedule)
+    {
+        var text = string.Join(' ', schedule.Split([' ', '\t', '\n', '\r', '\v', '\f'], StringSplitOptions.RemoveEmptyEntries));
+        if (text.StartsWith('@') && !DescriptorFields.TryGetValue(text, out text!)) return null;
+        try
+        {
+            return CronExpression.Parse(text, CronFormat.Standard);
+        }
+        catch (CronFormatException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Why the API server would refuse <paramref name="schedule"/>, or null.</summary>
     public static string? Check(string schedule)

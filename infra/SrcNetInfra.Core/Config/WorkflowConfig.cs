@@ -41,6 +41,9 @@ internal static partial class WorkflowConfig
         var timeZone = s.OptionalString("timeZone");
         if (timeZone is not null && TimeZones.Check(timeZone) is { } badZone)
             problems.Error(s.KeyOf("timeZone"), badZone);
+        else if (mode == WorkflowMode.CronJob && CronSchedule.Check(schedule) is null
+                 && ClockChanges.Warning(schedule, timeZone, Duration.ScheduleInterval.Shortest(schedule)) is { } clocks)
+            problems.Warning(s.KeyOf("timeZone"), clocks);
 
         var image = ReadImage(s.Section("image"), problems);
         var products = ReadProducts(s, problems);

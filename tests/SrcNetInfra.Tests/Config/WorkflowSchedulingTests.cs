@@ -93,6 +93,33 @@ public class WorkflowSchedulingTests
     public void A_time_zone_that_is_not_an_iana_name_is_an_error(string zone) =>
         Expect.Error(CronJob(("srcnet:workflow.timeZone", zone)), "srcnet:workflow.timeZone", "IANA time zone such as Etc/UTC");
 
+    // The CronJob controller's robfig/cron walks the zone's wall clock (v3.0.1 spec_test.go: "1am
+    // nightly job (runs twice)" on 2012-11-04 and "2am nightly job (skipped)" on 2012-03-11, New York).
+    [Fact]
+    public void A_nightly_run_inside_both_clock_changes_is_warned_of_twice_over() =>
+        Expect.Warning(CronJob(("srcnet:workflow.schedule", "\"30 2 * * *\""), ("srcnet:workflow.timeZone", "Europe/Zurich")), "srcnet:workflow.timeZone",
+            "it fires at a time that happens twice when summer time ends (2026-10-25 02:30 in Europe/Zurich): the CronJob controller runs it at both, one run more that night; " +
+            "and it fires at a time that does not exist when summer time begins (2026-03-29 02:30 in Europe/Zurich): that day has no run; choose a time outside the clock change, or timeZone Etc/UTC");
+
+    [Fact]
+    public void A_run_in_the_repeated_hour_only_is_warned_of_once()
+    {
+        // New York: 01:00-02:00 repeats on 2026-11-01; 01:30 is never skipped (02:00-03:00 is, in March).
+        var result = CronJob(("srcnet:workflow.schedule", "\"30 1 * * *\""), ("srcnet:workflow.timeZone", "America/New_York"));
+        var warning = Expect.Warning(result, "srcnet:workflow.timeZone", "happens twice when summer time ends (2026-11-01 01:30 in America/New_York)");
+        Assert.DoesNotContain("does not exist", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0 * * * *", "Europe/Zurich")]     // hourly: the repeated hour is one more hourly run, as it should be
+    [InlineData("@hourly", "Europe/Zurich")]
+    [InlineData("30 12 * * *", "Europe/Zurich")]   // nowhere near the change
+    [InlineData("30 2 * * *", "Etc/UTC")]          // no summer time
+    [InlineData("30 2 * * *", "Asia/Tokyo")]       // none either
+    [InlineData("@every 24h", "Europe/Zurich")]    // an interval, not a time of day
+    public void Schedules_that_miss_the_clock_changes_are_not_warned_of(string schedule, string zone) =>
+        Expect.Clean(CronJob(("srcnet:workflow.schedule", $"\"{schedule}\""), ("srcnet:workflow.timeZone", zone)));
+
     [Fact]
     public void Local_is_refused_as_the_api_server_does() =>
         Expect.Error(CronJob(("srcnet:workflow.timeZone", "Local")), "srcnet:workflow.timeZone", "'Local' is the controller's own zone");
