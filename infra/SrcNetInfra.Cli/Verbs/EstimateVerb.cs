@@ -33,8 +33,9 @@ public static class EstimateVerb
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of the table" };
 
         var command = new Command("estimate",
-            "Estimate what one run writes to scratch and to the ingest area, and the volume requests that follow. " +
-            "Starts from --stack/--config-file, or the seed's example job without either; flags override.");
+            "Estimate what one run writes to scratch and to the ingest area, and the volume requests that follow " +
+            "(for a campaign stack: every point, the points at once and the campaign's totals). " +
+            "Starts from --stack/--config-file, or the seed's example job without either; flags override (not for a campaign).");
         source.AddTo(command);
         foreach (var o in new Option[] { stations, start, end, inc, timeSteps, npixel, products, nodeCpus, gpus, calibration, json }) command.Options.Add(o);
 
