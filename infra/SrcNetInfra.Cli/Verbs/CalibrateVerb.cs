@@ -3,6 +3,7 @@ using System.Text;
 using SrcNetInfra.Cli.Verify;
 using SrcNetInfra.Core.Config;
 using SrcNetInfra.Core.Duration;
+using SrcNetInfra.Core.Model;
 using SrcNetInfra.Core.Validation;
 using SrcNetInfra.Core.Verification;
 
@@ -58,13 +59,17 @@ public static class CalibrateVerb
             var siteName = NonEmpty(parse.GetValue(site), "--site") ?? spec.Ingestor.Settings.RucioIngestRseName;
             var node = NonEmpty(parse.GetValue(nodeType), "--node-type") ?? "unspecified";
 
-            var (text, origin, code) = logFile is not null
-                ? (ReadLogFile(context, logFile), $"log file {Path.GetFileName(logFile)}", ExitCodes.Ok)
+            // A campaign's points are runs of different shapes: only the cluster says which point a log is of.
+            if (logFile is not null && spec.Campaign is not null)
+                throw new UsageException($"--log: stack {spec.Stack} is a campaign, whose points differ; calibrate from the cluster (each point's pod says which it is), " +
+                                         "or give --config-file of a job stack with the point's values");
+            var (text, origin, code, ranSpec) = logFile is not null
+                ? (ReadLogFile(context, logFile), $"log file {Path.GetFileName(logFile)}", ExitCodes.Ok, spec)
                 : await FromCluster(context, env, cluster.KubeconfigPath(parse, context.WorkingDirectory), parse.GetValue(cluster.Context), runFilter, limit, cancellation);
             if (text is null) return code;
 
             var reading = WorkflowLog.Parse(text);
-            var calibration = Calibration.Record(calibrationName, siteName, node, spec, reading, origin, out var error)
+            var calibration = Calibration.Record(calibrationName, siteName, node, ranSpec!, reading, origin, out var error)
                 ?? throw new UsageException($"{(logFile is null ? origin : "--log")}: {error}");
             Write(target, CalibrationFile.Write(calibration), replace);
             context.Out.Write(Report(context, calibration, reading, target, spec.Workflow.Calibration));
@@ -88,8 +93,12 @@ public static class CalibrateVerb
         return File.ReadAllText(path);
     }
 
-    /// <summary>The newest finished run's log; (null, why, exit code) when there is none or the cluster cannot be asked.</summary>
-    private static async Task<(string? Log, string Origin, int Code)> FromCluster(
+    /// <summary>
+    /// The newest finished run's log and the stack as that run had it (a campaign point's: the
+    /// stack with the point's simulation and products); (null, why, exit code, null) when there is
+    /// none or the cluster cannot be asked.
+    /// </summary>
+    private static async Task<(string? Log, string Origin, int Code, EnvironmentSpec? Spec)> FromCluster(
         CliContext context, CheckedEnvironment env, string path, string? kubeContext, string? runFilter, TimeSpan timeout, CancellationToken cancellation)
     {
         var target = VerifyTarget.For(env);
@@ -102,13 +111,25 @@ public static class CalibrateVerb
         catch (ClusterFailure failure)
         {
             context.Error.WriteLine($"srcnet: {failure.Message}");
-            return (null, "", ExitCodes.Failure);
+            return (null, "", ExitCodes.Failure, null);
         }
         if (found is null)
         {
             context.Error.WriteLine($"srcnet: no finished run{(runFilter is null ? "" : $" {runFilter}")} of stack {target.Stack} in namespace {target.Namespace} on {session.Cluster}: " +
                                     "wait for one to succeed or fail (srcnet verify shows where it is), or give a saved log with --log");
-            return (null, "", ExitCodes.RunInProgress);
+            return (null, "", ExitCodes.RunInProgress, null);
+        }
+        var spec = env.Spec;
+        var origin = $"pod {found.PodName} of Job {found.JobName} in namespace {target.Namespace}";
+        if (spec.Campaign is { } campaign)
+        {
+            // The point's index means the point of the table the Job reads; the stack file's table must be that one.
+            if (found.PointTable != target.Campaign?.PointTable || found.PointIndex is not { } index || index >= campaign.Points.Count)
+                throw new UsageException($"--stack: campaign Job {found.JobName} reads point table {UserText.Quote(found.PointTable ?? "(none)")}, not the stack file's " +
+                                         $"{target.Campaign?.PointTable}: its points are not the stack's; calibrate once the stack is deployed as it is, or name a run with --run");
+            var point = campaign.Points[index];
+            spec = spec with { Workflow = spec.Workflow with { Simulation = point.Simulation, Products = point.Products } };
+            origin += $", point {index}";
         }
         // The calibration records the stack's run shape: the run must have had it.
         if (RunShapeCheck.Differences(env.Spec, found.Environment, found.CpuLimit) is { Count: > 0 } differences)
@@ -116,7 +137,7 @@ public static class CalibrateVerb
                 $"--stack: Job {found.JobName} ran another simulation than stack {target.Stack} describes now ({differences[0]}" +
                 (differences.Count > 1 ? $", and {differences.Count - 1} more" : "") + "); calibrate from a run of the current config, " +
                 "or save that run's log (kubectl logs --timestamps) and give it with --log and --config-file of the stack as it ran");
-        return (found.Log, $"pod {found.PodName} of Job {found.JobName} in namespace {target.Namespace}", ExitCodes.Ok);
+        return (found.Log, origin, ExitCodes.Ok, spec);
     }
 
     /// <summary>Written beside the target and moved over it, so a failure never leaves half a file.</summary>

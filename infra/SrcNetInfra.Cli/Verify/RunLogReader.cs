@@ -15,6 +15,12 @@ public sealed record FinishedRunLog(string JobName, string PodName, string Log, 
 
     /// <summary>The simulation container's CPU limit, as the Job says it; null when it has none.</summary>
     public string? CpuLimit { get; init; }
+
+    /// <summary>A campaign point's index (its pod's completion index); null for a Job or CronJob run.</summary>
+    public int? PointIndex { get; init; }
+
+    /// <summary>The point table a campaign Job reads (its annotation); null for a Job or CronJob run.</summary>
+    public string? PointTable { get; init; }
 }
 
 /// <summary>
@@ -42,9 +48,8 @@ public sealed class RunLogReader(ClusterSession session, VerifyTarget target)
         var pods = (await session.Call(new ApiCall("list", "pods", ns),
             (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
 
-        foreach (var job in RunSelection.Runs(target, jobs.Items, cronJob).Where(RunSelection.Finished))
+        foreach (var (job, pod, failed) in Finished(RunSelection.Runs(target, jobs.Items, cronJob), pods))
         {
-            if (RunSelection.NewestPod(RunSelection.PodsOf(job, pods)) is not { } pod) continue;
             var log = await Log(pod);
             if (log is null) continue;
             if (runFilter is not null)
@@ -53,14 +58,38 @@ public sealed class RunLogReader(ClusterSession session, VerifyTarget target)
                 if (ids?.Matches(runFilter) != true) continue;
             }
             var container = job.Spec?.Template?.Spec?.Containers?.FirstOrDefault(c => c.Name == Core.Plan.SimulationRun.ContainerName);
-            return new FinishedRunLog(job.Metadata.Name, pod.Metadata.Name, log, Failed(job))
+            return new FinishedRunLog(job.Metadata.Name, pod.Metadata.Name, log, failed)
             {
+                PointIndex = target.Mode == WorkflowMode.Campaign ? CampaignProgress.IndexOf(pod) : null,
+                PointTable = target.Mode == WorkflowMode.Campaign && job.Metadata.Annotations?.TryGetValue(Core.Plan.Annotations.CampaignPointTable, out var table) == true ? table : null,
                 Environment = (container?.Env ?? []).Where(e => e.Value is not null && e.ValueFrom is null)
                     .GroupBy(e => e.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal),
                 CpuLimit = container?.Resources?.Limits is { } limits && limits.TryGetValue("cpu", out var cpu) ? cpu.ToString() : null,
             };
         }
         return null;
+    }
+
+    /// <summary>
+    /// The finished runs, newest first, with the pod to read: a finished Job's newest pod; for a
+    /// campaign, every point's pod that has ended, in any of its Jobs, finished or not (a campaign
+    /// Job finishes with its last point, its points long before).
+    /// </summary>
+    private IEnumerable<(V1Job Job, V1Pod Pod, bool Failed)> Finished(IReadOnlyList<V1Job> runs, IList<V1Pod> pods)
+    {
+        foreach (var job in runs)
+        {
+            if (target.Mode == WorkflowMode.Campaign)
+            {
+                var ended = RunSelection.PodsOf(job, pods).Where(p => p.Status?.Phase is "Succeeded" or "Failed")
+                    .OrderByDescending(p => p.Metadata?.CreationTimestamp).ThenByDescending(p => p.Metadata?.Name, StringComparer.Ordinal);
+                foreach (var pod in ended) yield return (job, pod, pod.Status!.Phase == "Failed");
+            }
+            else if (RunSelection.Finished(job) && RunSelection.NewestPod(RunSelection.PodsOf(job, pods)) is { } pod)
+            {
+                yield return (job, pod, Failed(job));
+            }
+        }
     }
 
     private static bool Failed(V1Job job) =>

@@ -90,7 +90,8 @@ public static class CampaignProgress
             ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc))
             : null;
 
-    private static int? IndexOf(V1Pod pod)
+    /// <summary>The completion index the Job controller gave a pod of an Indexed Job; null for another pod.</summary>
+    public static int? IndexOf(V1Pod pod)
     {
         var text = pod.Metadata?.Annotations?.TryGetValue(CompletionIndexKey, out var a) == true ? a
             : pod.Metadata?.Labels?.TryGetValue(CompletionIndexKey, out var l) == true ? l
