@@ -12,4 +12,14 @@ public sealed record VerifyFindings(
     IReadOnlyList<string> LogTail,
     IngestListing? Listing,
     IReadOnlyList<string> Notes,
-    IngestAreaHealth? Area = null);
+    IngestAreaHealth? Area = null)
+{
+    /// <summary>The last lines of the logs of a campaign's first failed points (at most <see cref="MaxPointLogs"/>); empty otherwise.</summary>
+    public IReadOnlyList<PointLog> PointLogs { get; init; } = [];
+
+    /// <summary>Failed points whose logs are read: as many as the verdict names.</summary>
+    public const int MaxPointLogs = CampaignVerdict.NamedInVerdict;
+}
+
+/// <summary>The end of a failed campaign point's log: its index, the pod it is of, and the lines.</summary>
+public sealed record PointLog(int Index, string Pod, IReadOnlyList<string> Lines);

@@ -121,7 +121,20 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
             points is null ? null : CampaignProgress.Points(job, points, RunSelection.PodsOf(job, pods), prefix is null ? null : listing, target.MetadataSuffix,
                 ended => listing is null ? null : ExpiredSince(listing, ended)),
             problem);
-        return Findings(observation with { Campaign = campaign }, null, listing, area);
+        return Findings(observation with { Campaign = campaign }, null, listing, area) with { PointLogs = await PointLogs(campaign, pods) };
+    }
+
+    /// <summary>The ends of the logs of the first failed points (as many as the verdict names), from their newest pods.</summary>
+    private async Task<IReadOnlyList<PointLog>> PointLogs(CampaignObservation campaign, IList<V1Pod> pods)
+    {
+        var logs = new List<PointLog>();
+        foreach (var point in (campaign.Points ?? []).Where(p => p.State == PointState.Failed && p.Pod?.PodName is not null).Take(VerifyFindings.MaxPointLogs))
+        {
+            if (pods.FirstOrDefault(p => p.Metadata?.Name == point.Pod!.PodName) is not { } pod) continue;
+            var lines = Lines(await Log(pod, tailLines: LogTailLines, limitBytes: MaxLogBytes) ?? "");
+            logs.Add(new PointLog(point.Point.Index, pod.Metadata.Name, lines));
+        }
+        return logs;
     }
 
     /// <summary>Why a finished run's products found nowhere have expired, measured by the ingestor pod's clock (the claim's).</summary>

@@ -77,6 +77,11 @@ public static class VerifyReport
             text.Append($"log        last {f.LogTail.Count} lines of {o.Run?.PodName}:\n");
             foreach (var line in f.LogTail) text.Append("  | ").Append(UserText.Escape(line)).Append('\n');
         }
+        foreach (var log in f.PointLogs.Where(l => l.Lines.Count > 0))
+        {
+            text.Append(UserText.Escape($"log        last {log.Lines.Count} lines of {log.Pod} (point {log.Index}):")).Append('\n');
+            foreach (var line in log.Lines) text.Append("  | ").Append(UserText.Escape(line)).Append('\n');
+        }
         Line("verdict", $"{verdict.Name}: {verdict.Message}");
         return text.ToString();
     }
@@ -188,7 +193,7 @@ public static class VerifyReport
                 ["state"] = o?.Ingestor is { } ingestor ? VerifyWords.Run.Of(ingestor.State.Phase) : null,
             },
             ["products"] = ProductsJson(o?.Products ?? []),
-            ["campaign"] = o?.Campaign is { } campaign ? CampaignJson(campaign) : null,
+            ["campaign"] = o?.Campaign is { } campaign ? CampaignJson(campaign, f?.PointLogs ?? []) : null,
             ["ingestArea"] = f?.Area is { } area ? AreaJson(area) : null,
             ["health"] = f is null ? null : f.Area?.WordName ?? VerifyWords.Health.Of(HealthWord.Unknown),
             ["notes"] = new JsonArray([.. (f?.Notes ?? []).Select(n => (JsonNode?)JsonValue.Create(n))]),
@@ -198,7 +203,7 @@ public static class VerifyReport
         };
     }
 
-    private static JsonObject CampaignJson(CampaignObservation c)
+    private static JsonObject CampaignJson(CampaignObservation c, IReadOnlyList<PointLog> logs)
     {
         var (ingested, expected) = c.ProductCount;
         return new JsonObject
@@ -230,10 +235,18 @@ public static class VerifyReport
                 ["filePrefix"] = p.Point.Ids.FilePrefix,
                 ["state"] = p.StateName,
                 ["detail"] = p.Detail,
-                ["pod"] = p.Pod is { } pod ? PodJson(pod) : null,
+                ["pod"] = p.Pod is { } pod ? PointPodJson(pod, logs.FirstOrDefault(l => l.Index == p.Point.Index)) : null,
                 ["products"] = p.Products is null ? null : ProductsJson(p.Products),
             })]),
         };
+    }
+
+    /// <summary>A campaign point's pod; a failed point's whose log was read, with its log's tail.</summary>
+    private static JsonObject PointPodJson(RunState pod, PointLog? log)
+    {
+        var json = PodJson(pod);
+        if (log is not null) json["logTail"] = new JsonArray([.. log.Lines.Select(l => (JsonNode?)JsonValue.Create(l))]);
+        return json;
     }
 
     /// <summary>A pod's state; a run's (not a campaign point's) also with its Job's reason and its log's tail.</summary>

@@ -93,6 +93,28 @@ public class VerifyCampaignTests
     }
 
     [Fact]
+    public async Task A_failed_points_log_tail_is_shown_from_its_last_try()
+    {
+        var (h, job) = await MidCampaign();
+        await using var _ = h;
+        var lastTry = $"{job.Metadata.Name}-8-bbbbb";
+        h.Server.Logs[$"{job.Metadata.Name}-8-aaaaa"] = "first try\n";
+        h.Server.Logs[lastTry] = string.Join('\n', Enumerable.Range(1, 30).Select(i => $"line {i}")) + "\nKilled\n";
+
+        var text = await h.Verify("--stack", "campaign");
+        var json = await h.Verify("--stack", "campaign", "--json");
+
+        Assert.Contains($"log        last 20 lines of {lastTry} (point 8):\n  | line 12\n", text.Out);
+        Assert.EndsWith("  | Killed", text.Out[..text.Out.IndexOf("verdict", StringComparison.Ordinal)].TrimEnd('\n'));
+        Assert.DoesNotContain("first try", text.Out);
+        var points = JsonNode.Parse(json.Out)!["campaign"]!["points"]!.AsArray();
+        Assert.Equal("Killed", (string?)points[8]!["pod"]!["logTail"]!.AsArray()[^1]);
+        // Only failed points' logs are read.
+        Assert.Null(points[7]!["pod"]!["logTail"]);
+        Assert.Empty(h.Server.RequestsTo($"/pods/{job.Metadata.Name}-7-x7k2p/log"));
+    }
+
+    [Fact]
     public async Task A_cluster_that_dropped_backoffLimitPerIndex_is_noted()
     {
         // An API server without the feature drops the unknown field from the stored Job, and the Job
