@@ -50,14 +50,15 @@ public static class EnvironmentStack
         var previous = DeployedIdentity.FromJson(deployed.IdentityJson);
         var changes = DeployedIdentity.Changes(previous, identity, env.Spec.Deploy.ProtectData);
         foreach (var warning in changes.Where(c => !c.IsError)) Log.Warn(warning.ToString());
-        if (DeployedIdentity.EarlierProgramRun(deployed.HadOutputs, previous, env.Spec) is { } upgrade) Log.Warn(upgrade.ToString());
+        var keptRun = DeployedIdentity.EarlierProgramRun(deployed.HadOutputs, previous, deployed.JobRunId, env.Spec);
+        if (keptRun is not null) Log.Warn(DeployedIdentity.KeptRunWarning(env.Spec, keptRun).ToString());
         if (changes.Any(c => c.IsError))
         {
             foreach (var error in changes.Where(c => c.IsError)) Log.Error(error.ToString());
             throw new RunException($"stack {settings.StackName} cannot take this change as it is; the steps are listed above");
         }
 
-        return new Declaration(Planner.Plan(env), settings).Declare();
+        return new Declaration(Planner.Plan(env), settings, keptRun).Declare();
     }
 
     private static ResourceTransformationResult? KubernetesObjectsUseTheStackProvider(ResourceTransformationArgs args)
@@ -69,7 +70,8 @@ public static class EnvironmentStack
     }
 
     /// <summary>Declares one plan, step by step, each after the one before it.</summary>
-    private sealed class Declaration(EnvironmentPlan plan, StackSettings settings)
+    /// <param name="keptRun">The run id a Job stack deployed by the earlier program keeps for this deployment (<see cref="DeployedIdentity.EarlierProgramRun"/>); null: the RandomId's.</param>
+    private sealed class Declaration(EnvironmentPlan plan, StackSettings settings, string? keptRun)
     {
         private readonly KubernetesProvider _provider = Provider(plan);
         private RandomId? _runId;
@@ -160,8 +162,10 @@ public static class EnvironmentStack
         /// </summary>
         private KubernetesObject RunObject(RunObjectStep step, Resource? after)
         {
-            var hex = (_runId ?? throw new InvalidOperationException($"{step.ResourceName} needs its run id step first")).Hex;
-            var options = Options(step.Policy, after);
+            var hex = RunIdHex(step);
+            // The kept run's Job stays as deployed: its whole spec is left out of the diff, so the
+            // update only records it as retained (docs/platform.md#retained-resources-and-replacement).
+            var options = Options(keptRun is null ? step.Policy : step.Policy with { IgnoreChanges = [.. step.Policy.Ignored, "spec"] }, after);
             var rendered = step.Rendered;
             options.Aliases.Add(new Alias
             {
@@ -175,6 +179,11 @@ public static class EnvironmentStack
             });
             return new KubernetesObject(step.ResourceName, KubernetesType.Token(rendered.ApiVersion, rendered.Kind), ObjectInputs.ForRun(step, hex), options);
         }
+
+        /// <summary>The run id the Job is named by: the RandomId's, or for one deployment the kept run's.</summary>
+        private Output<string> RunIdHex(RunObjectStep step) =>
+            keptRun is { } kept ? Output.Create(kept)
+            : (_runId ?? throw new InvalidOperationException($"{step.ResourceName} needs its run id step first")).Hex;
 
         /// <summary>
         /// Mode pulumiSecret: the Secret is made from the stack's Pulumi secrets, so its values stay
@@ -235,8 +244,8 @@ public static class EnvironmentStack
         private IDictionary<string, object?> Outputs()
         {
             // The keys are the same for every run; a Job's values follow its run id.
-            var all = _runId is null
-                ? Output.Create(StackOutputs.For(plan))
+            var all = keptRun is { } kept ? Output.Create(StackOutputs.For(plan, plan.RunFor(kept)))
+                : _runId is null ? Output.Create(StackOutputs.For(plan))
                 : _runId.Hex.Apply(id => StackOutputs.For(plan, plan.RunFor(id)));
             var outputs = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var key in StackOutputs.For(plan).Keys)

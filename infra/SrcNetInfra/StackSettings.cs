@@ -54,7 +54,10 @@ public sealed record StackSettings(
         });
         var identity = await self.GetOutputDetailsAsync(DeployedIdentity.OutputName).ConfigureAwait(false);
         var ns = await self.GetOutputDetailsAsync("namespace").ConfigureAwait(false);
-        return new PreviousDeployment(identity.Value as string, HadOutputs: ns.Value is not null || identity.Value is not null);
+        var kind = await self.GetOutputDetailsAsync("workloadKind").ConfigureAwait(false);
+        var runId = await self.GetOutputDetailsAsync("runId").ConfigureAwait(false);
+        return new PreviousDeployment(identity.Value as string, HadOutputs: ns.Value is not null || identity.Value is not null,
+            JobRunId: kind.Value as string == "Job" && runId.Value is string { Length: > 0 } id ? id : null);
     }
 
     /// <summary>

@@ -179,26 +179,52 @@ public class ConsecutiveDeploymentTests
         Assert.DoesNotContain(plan.Steps, s => s.Name == "ingest-area" && s.Operation != Operation.Same);
     }
 
+    /// <summary>The outputs the earlier program (one ConfigGroup per group) left: the same keys, but no deployed record.</summary>
+    private static ProgramRun AsEarlierProgram(ProgramRun run) =>
+        run with { Outputs = run.Outputs.Where(o => o.Key != DeployedIdentity.OutputName).ToDictionary() };
+
     [Fact]
-    public async Task A_job_stack_deployed_by_the_earlier_program_is_warned_that_a_new_run_kills_the_running_one()
+    public async Task A_job_stack_deployed_by_the_earlier_program_keeps_its_run_once_so_a_new_run_never_kills_it()
     {
-        // The earlier program (one ConfigGroup per group) set outputs such as namespace but no deployed
-        // record, and its Job's state has no retainOnDelete: the engine takes that flag from the old
-        // state (pulumi/pulumi pkg/resource/deploy/step.go DeleteStep.Apply, `s.old.RetainOnDelete`).
+        // The earlier program's Job is in the state without retainOnDelete, and the engine decides a
+        // replacement's delete by the old state (pulumi/pulumi pkg/resource/deploy/step.go,
+        // DeleteStep.Apply: `} else if s.old.RetainOnDelete {`).
         var deployed = (await ProgramRun.Of(Dev)).Succeeded();
-        var earlier = deployed with { Outputs = deployed.Outputs.Where(o => o.Key != Core.Plan.DeployedIdentity.OutputName).ToDictionary() };
+        var earlierState = (await EngineModel.Goals(deployed)).Select(r => r.Name == Job ? r with { RetainOnDelete = false } : r).ToList();
+        var changed = Dev.With("      numTimeStamps: 8\n", "      numTimeStamps: 16\n");
 
-        var next = (await ProgramRun.Of(Dev, previous: earlier)).Succeeded();
-        Assert.Contains(next.Log, l => l.Level == "WRN" && l.Message.StartsWith(
-            "warning: srcnet:workflow: stack dev was deployed by an earlier srcnet, whose Job Pulumi deletes when it is replaced", StringComparison.Ordinal));
+        // What keeping prevents: the new run's Job replaces the old one, which is deleted in the cluster.
+        var unkept = (await ProgramRun.Of(changed, previous: deployed)).Succeeded();
+        Assert.Contains(Job, EngineModel.Up(earlierState, await EngineModel.Goals(unkept)).DeletedInTheCluster);
 
-        // Deployed by this program, or never deployed, or a CronJob stack: nothing to warn about.
-        var again = (await ProgramRun.Of(Dev, previous: next)).Succeeded();
-        Assert.DoesNotContain(again.Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
-        Assert.DoesNotContain(deployed.Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
+        // The upgrade: the deployed run is kept, its spec out of the diff; the Job is only recorded as retained.
+        var upgrade = (await ProgramRun.Of(changed, previous: AsEarlierProgram(deployed))).Succeeded();
+        Assert.Contains(upgrade.Log, l => l.Level == "WRN" && l.Message.StartsWith(
+            $"warning: srcnet:workflow: stack dev was deployed by an earlier srcnet, whose Job Pulumi would delete when replaced: this update keeps run {deployed.Output("runId")}",
+            StringComparison.Ordinal));
+        Assert.Equal(JobField(deployed, "metadata", "name"), JobField(upgrade, "metadata", "name"));
+        Assert.Equal(deployed.Output("runId"), upgrade.Output("runId"));
+        var kept = EngineModel.Up(earlierState, await EngineModel.Goals(upgrade));
+        Assert.Empty(kept.Errors);
+        Assert.DoesNotContain(kept.Steps, s => s.Name == Job && s.Operation != Operation.Same);
+        Assert.True((await EngineModel.Goals(upgrade)).Single(r => r.Name == Job).RetainOnDelete);
+
+        // The next deployment starts the new run beside it; the kept Job is left to finish.
+        var next = (await ProgramRun.Of(changed, previous: upgrade)).Succeeded();
+        Assert.NotEqual(JobField(upgrade, "metadata", "name"), JobField(next, "metadata", "name"));
+        Assert.DoesNotContain(next.Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
+        var plan = EngineModel.Up(await EngineModel.Goals(upgrade), await EngineModel.Goals(next));
+        Assert.Empty(plan.Errors);
+        Assert.DoesNotContain(Job, plan.DeletedInTheCluster);
+    }
+
+    [Fact]
+    public async Task A_cronjob_stack_or_a_stack_never_deployed_keeps_nothing()
+    {
         var prod = (await ProgramRun.Of(Prod)).Succeeded();
-        var prodEarlier = prod with { Outputs = prod.Outputs.Where(o => o.Key != Core.Plan.DeployedIdentity.OutputName).ToDictionary() };
-        Assert.DoesNotContain((await ProgramRun.Of(Prod, previous: prodEarlier)).Succeeded().Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
+        Assert.DoesNotContain(prod.Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
+        var again = (await ProgramRun.Of(Prod, previous: AsEarlierProgram(prod))).Succeeded();
+        Assert.DoesNotContain(again.Log, l => l.Message.Contains("earlier srcnet", StringComparison.Ordinal));
     }
 
     [Fact]

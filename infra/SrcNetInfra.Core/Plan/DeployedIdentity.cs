@@ -117,19 +117,23 @@ public sealed record DeployedIdentity
     }
 
     /// <summary>
-    /// A warning for a Job stack last deployed by the first srcnet program (one ConfigGroup per
-    /// group; it left outputs but no identity record): Pulumi's state says its Job is deleted on
-    /// replacement, and the engine takes that flag from the old state, not from this program
-    /// (docs/platform.md#retained-resources-and-replacement), so a new run in this update would kill a running one.
+    /// The run a Job stack keeps for one deployment when the first srcnet program (one ConfigGroup
+    /// per group; it left outputs but no identity record) deployed it: that program's Job is not
+    /// retained on delete in Pulumi's state, and the engine takes that flag from the old state, not
+    /// from this program (docs/platform.md#retained-resources-and-replacement), so replacing it now
+    /// would kill a run still going. Kept, with its spec left as it is, the Job is recorded as
+    /// retained; the next deployment then starts a new run if one is due, beside it. Null: nothing to keep.
     /// </summary>
-    public static Problem? EarlierProgramRun(bool previousHadOutputs, DeployedIdentity? previous, EnvironmentSpec spec)
+    public static string? EarlierProgramRun(bool previousHadOutputs, DeployedIdentity? previous, string? previousJobRunId, EnvironmentSpec spec) =>
+        previousHadOutputs && previous is null && spec.Workflow.Mode == WorkflowMode.Job && previousJobRunId is { Length: > 0 } id ? id : null;
+
+    /// <summary>What the user is told when <see cref="EarlierProgramRun"/> keeps a run.</summary>
+    public static Problem KeptRunWarning(EnvironmentSpec spec, string runId)
     {
-        if (!previousHadOutputs || previous is not null || spec.Workflow.Mode != WorkflowMode.Job) return null;
         var problems = new Problems();
         problems.Warning("srcnet:workflow",
-            $"stack {spec.Stack} was deployed by an earlier srcnet, whose Job Pulumi deletes when it is replaced: if this update starts a new run " +
-            $"(a new Job name in the preview), a run still going is killed; wait until `srcnet verify --stack {spec.Stack}` exits 0 or 4 first. " +
-            "From this deployment on, a replaced Job is left to finish");
+            $"stack {spec.Stack} was deployed by an earlier srcnet, whose Job Pulumi would delete when replaced: this update keeps run {runId} " +
+            "as it is and records its Job as retained, so a run still going is never killed; if the run changed, the next pulumi up starts the new one beside it");
         return problems.All[0];
     }
 
