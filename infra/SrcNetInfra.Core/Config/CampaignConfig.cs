@@ -46,7 +46,11 @@ internal static class CampaignConfig
         var hasPoints = s.Has("points");
         var errorsBefore = problems.All.Count(p => p.IsError);
         var axes = ReadAxes(s.Section("axes"), problems);
-        var listed = s.List("points", p => ReadPoint(p, workflow.Products, problems));
+        // Axes with no key (every line commented out, or `axes:` alone) would be one point, the stack's own;
+        // axes whose keys are all unknown already have their error.
+        if (hasAxes && axes is { Count: 0 } && problems.All.Count(p => p.IsError) == errorsBefore)
+            problems.Error(s.KeyOf("axes"), $"must list values for at least one simulation key ({string.Join(", ", CampaignKeys.All.Select(k => k.Key))})");
+        var listed = ReadPoints(s, workflow.Products, problems);
         var (parallelism, _) = s.OptionalIntOrWord("parallelism", "auto", min: 1, max: MaxPoints);
         var retries = s.Int("retriesPerPoint", 0, min: 0, max: 10);
         var maxFailed = s.OptionalInt("maxFailedPoints", min: 0, max: MaxPoints);
@@ -137,6 +141,23 @@ internal static class CampaignConfig
         }
         axes.Done();
         return valid ? result : null;
+    }
+
+    private static List<ListedPoint> ReadPoints(ConfigSection s, ProductSelection inherited, Problems problems)
+    {
+        var points = new List<ListedPoint>();
+        foreach (var (key, node) in s.Items("points") ?? [])
+        {
+            // A list item with nothing in it (a stray dash) is not a point: it would run the stack's own simulation once more.
+            if (node is null)
+            {
+                problems.Error(key, "expected a point (a map of simulation keys), got nothing");
+                points.Add(new ListedPoint([], inherited, Valid: false));
+                continue;
+            }
+            points.Add(ReadPoint(new ConfigSection(key, node, problems), inherited, problems));
+        }
+        return points;
     }
 
     private static ListedPoint ReadPoint(ConfigSection p, ProductSelection inherited, Problems problems)
