@@ -45,12 +45,15 @@ internal static class CampaignConfig
         var hasAxes = s.Has("axes");
         var hasPoints = s.Has("points");
         var errorsBefore = problems.All.Count(p => p.IsError);
-        var axes = ReadAxes(s.Section("axes"), problems);
+        // The problems of single values are reported up to a limit, like those of points.
+        var valueProblems = new Problems();
+        var axes = ReadAxes(s.Section("axes"), valueProblems);
         // Axes with no key (every line commented out, or `axes:` alone) would be one point, the stack's own;
         // axes whose keys are all unknown already have their error.
         if (hasAxes && axes is { Count: 0 } && problems.All.Count(p => p.IsError) == errorsBefore)
             problems.Error(s.KeyOf("axes"), $"must list values for at least one simulation key ({string.Join(", ", CampaignKeys.All.Select(k => k.Key))})");
-        var listed = ReadPoints(s, workflow.Products, problems);
+        var listed = ReadPoints(s, workflow.Products, valueProblems);
+        ReportValues(valueProblems, problems);
         var (parallelism, _) = s.OptionalIntOrWord("parallelism", "auto", min: 1, max: MaxPoints);
         var retries = s.Int("retriesPerPoint", 0, min: 0, max: 10);
         var maxFailed = s.OptionalInt("maxFailedPoints", min: 0, max: MaxPoints);
@@ -232,6 +235,20 @@ internal static class CampaignConfig
                 p.Products,
                 $"{pointsKey}[{i}]")),
         ];
+    }
+
+    /// <summary>
+    /// Copies the problems of single values, at most <see cref="PointErrorsShown"/> errors and a count
+    /// of the rest: a list of thousands of bad values (one pasted under the wrong key) gets a screen,
+    /// not thousands of lines.
+    /// </summary>
+    private static void ReportValues(Problems values, Problems problems)
+    {
+        var errors = 0;
+        foreach (var problem in values.All)
+            if (!problem.IsError || ++errors <= PointErrorsShown) problems.AddRange([problem]);
+        if (errors > PointErrorsShown)
+            problems.Error(Key, $"{errors - PointErrorsShown} more values are invalid (only the first {PointErrorsShown} are listed)");
     }
 
     /// <summary>

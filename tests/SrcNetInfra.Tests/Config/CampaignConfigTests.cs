@@ -99,6 +99,23 @@ public class CampaignConfigTests
     }
 
     [Fact]
+    public void Many_bad_values_are_listed_up_to_a_limit_and_counted()
+    {
+        // An axis of 2,000 declinations in degrees of RA (a list pasted under the wrong key) is a screen of
+        // errors, not 2,000 lines; the same for bad values of listed points.
+        var values = string.Join(", ", Enumerable.Range(0, 2000).Select(i => $"{100 + i * 0.01:R}"));
+        var axes = Campaign(("srcnet:campaign.axes", $"{{phaseCenterDecDeg: [{values}]}}"));
+        Assert.Equal(CampaignConfig.PointErrorsShown + 1, axes.Errors.Count());
+        Assert.Equal("srcnet:campaign.axes.phaseCenterDecDeg[9]", axes.Errors.ElementAt(CampaignConfig.PointErrorsShown - 1).Key);
+        Assert.Contains(axes.Errors, e => e.Key == "srcnet:campaign" && e.Message == "1990 more values are invalid (only the first 10 are listed)");
+
+        var points = string.Join(", ", Enumerable.Range(0, 30).Select(i => $"{{imagingNpixel: -{i + 1}}}"));
+        var listed = Campaign(("srcnet:campaign.axes", null), ("srcnet:campaign.points", $"[{points}]"));
+        Assert.Equal(CampaignConfig.PointErrorsShown + 1, listed.Errors.Count());
+        Assert.Contains(listed.Errors, e => e.Key == "srcnet:campaign" && e.Message.StartsWith("20 more values are invalid", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Two_points_that_are_the_same_run_are_refused()
     {
         var result = Campaign(("srcnet:campaign.axes", "{phaseCenterRaDeg: [150.0, 150.0]}"));
