@@ -14,7 +14,7 @@ namespace SrcNetInfra.Core.Config;
 /// </summary>
 internal static class CampaignConfig
 {
-    /// <summary>At most this many points: enough for any sweep, and the point table stays far below a ConfigMap's 1 MiB.</summary>
+    /// <summary>At most this many points, so that making them is quick; the point table's 1 MiB (CampaignTableFit) bounds a campaign lower, near 5,000 points (about 180 bytes each).</summary>
     public const int MaxPoints = 10_000;
 
     /// <summary>The name is part of every point's OBS_ID and FILE_PREFIX and a label value.</summary>
