@@ -174,6 +174,47 @@ public class VerifyCampaignTests
     }
 
     [Fact]
+    public async Task A_listing_of_more_than_a_mebibyte_is_read_whole()
+    {
+        // The listing holds every entry whose name starts with the prefix the points share: for a campaign of
+        // thousands of points, products and their metadata, megabytes. (Here: older products of the campaign.)
+        var (h, job) = await CampaignCluster(j =>
+        {
+            j.Status.CompletedIndexes = "0-8";
+            j.Status.Conditions = [JobComplete()];
+        });
+        await using var _ = h;
+        var older = Directory.CreateDirectory(Path.Combine(h.IngestRoot, "staging", "testing")).FullName;
+        for (var i = 0; i < 9000; i++) File.Create(Path.Combine(older, $"cosmos-grid-{i:x10}-SKAMID-Karabo-{new string('x', 80)}dirty.fits")).Dispose();
+        for (var i = 0; i < 9; i++) Ingested(h, i);
+
+        var run = await h.Verify("--stack", "campaign");
+
+        Assert.True(run.ExitCode == 0, run.ToString()[..Math.Min(3000, run.ToString().Length)]);
+        Assert.Contains("9/9 products ingested", run.Out);
+    }
+
+    [Fact]
+    public async Task A_listing_beyond_what_verify_reads_is_an_error_not_missing_products()
+    {
+        var (h, job) = await CampaignCluster(j =>
+        {
+            j.Status.CompletedIndexes = "0-8";
+            j.Status.Conditions = [JobComplete()];
+        });
+        await using var _ = h;
+        for (var i = 0; i < 9; i++) Ingested(h, i);
+        // A pod whose df floods its output: what follows the cut is never read as absent.
+        h.Server.PodTools["df"] = "head -c 17000000 /dev/zero | tr '\\000' x; echo";
+
+        var run = await h.Verify("--stack", "campaign");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("is larger than 16 MiB, the most verify reads", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_campaign_that_ended_with_a_failed_point_exits_4_naming_it_and_why()
     {
         var (h, job) = await CampaignCluster(j =>
