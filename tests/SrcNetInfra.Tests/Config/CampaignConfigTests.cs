@@ -116,6 +116,14 @@ public class CampaignConfigTests
     }
 
     [Fact]
+    public void A_shared_scratch_claim_with_a_campaign_is_a_warning()
+    {
+        // One claim, sized for one point, for every point at once and what each leaves behind.
+        var warning = Expect.Warning(Campaign(("srcnet:scratch.mode", "sharedClaim")), "srcnet:scratch.mode", "points at once share one claim");
+        Assert.Contains("use emptyDir", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_points_that_are_the_same_run_are_refused()
     {
         var result = Campaign(("srcnet:campaign.axes", "{phaseCenterRaDeg: [150.0, 150.0]}"));
