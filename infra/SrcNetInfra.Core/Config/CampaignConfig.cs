@@ -264,8 +264,10 @@ internal static class CampaignConfig
             var s = point.Simulation;
             if (Band.Check(s.StartFreqHz, s.EndFreqHz, s.FreqIncHz, setting => setting.Key) is { } band)
                 bad.Add((point.Source, $"point {point.Index}: {band.Setting.Key} {band.Reason}"));
-            if (!seen.TryAdd((s, point.Products), point.Index))
-                bad.Add((point.Source, $"point {point.Index} is the same run as point {seen[(s, point.Products)]}: every point must differ in a simulation value or its products"));
+            // Start times in two forms of one instant are one observation (the workflow parses them alike).
+            var run = (s with { StartDateAndTime = StartTime.Instant(s.StartDateAndTime) }, point.Products);
+            if (!seen.TryAdd(run, point.Index))
+                bad.Add((point.Source, $"point {point.Index} is the same run as point {seen[run]}: every point must differ in a simulation value or its products"));
         }
         foreach (var (key, message) in bad.Take(PointErrorsShown)) problems.Error(key, message);
         if (bad.Count > PointErrorsShown)

@@ -130,6 +130,17 @@ public class CampaignConfigTests
         Expect.Error(result, "srcnet:campaign.axes", "point 1 is the same run as point 0");
     }
 
+    [Theory]
+    [InlineData("2024-01-01T00:00:00")]
+    [InlineData("2024-01-01 00:00")]
+    [InlineData("01.01.2024T00:00")]
+    public void Two_start_times_of_one_instant_are_the_same_run(string other)
+    {
+        // The workflow reads every allowed form with pandas.to_datetime: one instant is one observation.
+        var result = Campaign(("srcnet:campaign.axes", $"{{startDateAndTime: ['2024-01-01T00:00', '{other}']}}"));
+        Expect.Error(result, "srcnet:campaign.axes", "point 1 is the same run as point 0");
+    }
+
     [Fact]
     public void Unknown_axis_keys_get_a_suggestion_and_the_allowed_keys()
     {
