@@ -233,6 +233,8 @@ internal static partial class WorkflowConfig
     /// OBS_ID and FILE_PREFIX patterns: exactly one <c>{run}</c>, so every run is unique in Rucio,
     /// and otherwise only characters that are safe in a file name and in the CronJob's shell line.
     /// </summary>
+    private const int MaxRunPatternText = 100;
+
     private static string ReadRunPattern(ConfigSection s, string key, string fallback, Problems problems)
     {
         var pattern = s.String(key, fallback);
@@ -241,6 +243,10 @@ internal static partial class WorkflowConfig
             problems.Error(s.KeyOf(key), $"must contain {MetadataSpec.RunPlaceholder} exactly once, so that every run is unique (got {UserText.Quote(pattern)})");
         else if (!parts.All(p => SafeWord().IsMatch(p)))
             problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got {UserText.Quote(pattern)})");
+        // Each becomes a file name on the ingest claim (the run's directory and ledger entry, the products),
+        // which a filesystem limits to 255 bytes; {run} is at most 41 (a campaign's) and a product adds ~20.
+        else if (parts[0].Length + parts[1].Length > MaxRunPatternText)
+            problems.Error(s.KeyOf(key), $"may hold at most {MaxRunPatternText} characters around {MetadataSpec.RunPlaceholder} (got {parts[0].Length + parts[1].Length}): it is part of file names, which may have at most 255");
         return pattern;
     }
 
