@@ -74,6 +74,9 @@ internal static class CampaignConfig
 
         var points = hasAxes ? FromAxes(axes!, workflow, problems) : FromList(listed, s.KeyOf("points"), workflow);
         if (points is null) return null;
+        // Once, as for srcnet:workflow.products, at the first point that chooses visibility itself.
+        if (!workflow.Products.Visibility && points.FirstOrDefault(p => p.Products.Visibility) is { } withVisibility)
+            problems.Warning($"{withVisibility.Source}.products", WorkflowConfig.VisibilityWarning);
         CheckPoints(points, problems);
         if (maxFailed is { } m && m > points.Count)
             problems.Error(s.KeyOf("maxFailedPoints"), $"must be at most the number of points, {points.Count} (got {m})");
@@ -244,11 +247,13 @@ internal static class CampaignConfig
     /// </summary>
     private static void ReportValues(Problems values, Problems problems)
     {
-        var errors = 0;
+        int errors = 0, warnings = 0;
         foreach (var problem in values.All)
-            if (!problem.IsError || ++errors <= PointErrorsShown) problems.AddRange([problem]);
+            if ((problem.IsError ? ++errors : ++warnings) <= PointErrorsShown) problems.AddRange([problem]);
         if (errors > PointErrorsShown)
             problems.Error(Key, $"{errors - PointErrorsShown} more values are invalid (only the first {PointErrorsShown} are listed)");
+        if (warnings > PointErrorsShown)
+            problems.Warning(Key, $"{warnings - PointErrorsShown} more warnings about values (only the first {PointErrorsShown} are listed)");
     }
 
     /// <summary>

@@ -148,10 +148,12 @@ internal static partial class WorkflowConfig
         if (selection.IsEmpty)
             problems.Error(s.KeyOf("products"), "must name at least one of visibility, dirty, cleaned (the workflow fails at start without one)");
         if (selection.Visibility)
-            problems.Warning(s.KeyOf("products"),
-                "visibility ingests a MeasurementSet, which is a directory; the datalake's ingestor may not accept hierarchical products");
+            problems.Warning(s.KeyOf("products"), VisibilityWarning);
         return selection;
     }
+
+    internal const string VisibilityWarning =
+        "visibility ingests a MeasurementSet, which is a directory; the datalake's ingestor may not accept hierarchical products";
 
     private static SimulationSpec ReadSimulation(ConfigSection s, Problems problems)
     {

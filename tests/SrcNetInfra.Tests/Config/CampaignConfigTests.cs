@@ -116,6 +116,27 @@ public class CampaignConfigTests
     }
 
     [Fact]
+    public void A_point_that_selects_visibility_gets_the_measurement_set_warning()
+    {
+        // As srcnet:workflow.products with visibility does: one warning, at the first such point.
+        var result = Campaign(
+            ("srcnet:campaign.axes", null),
+            ("srcnet:campaign.points", "[{phaseCenterRaDeg: 150.1}, {phaseCenterRaDeg: 150.2, products: [visibility]}, {products: [visibility, dirty]}]"));
+        Expect.Warning(result, "srcnet:campaign.points[1].products", "MeasurementSet, which is a directory");
+    }
+
+    [Fact]
+    public void Many_warnings_about_values_are_listed_up_to_a_limit_and_counted()
+    {
+        // A cell size YAML reads as a number is a warning per value: 30 of them are a screen, not 30 lines.
+        var cells = string.Join(", ", Enumerable.Range(1, 30).Select(i => $"{i}.0e-6"));
+        var result = Campaign(("srcnet:campaign.axes", $"{{imagingCellsize: [{cells}]}}"), ("srcnet:scratch.mode", "emptyDir"));
+        Assert.True(result.Ok, string.Join("\n", result.Errors));
+        Assert.Equal(CampaignConfig.PointErrorsShown + 1, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Key == "srcnet:campaign" && p.Message.StartsWith("20 more warnings about values", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_shared_scratch_claim_with_a_campaign_is_a_warning()
     {
         // One claim, sized for one point, for every point at once and what each leaves behind.
