@@ -285,6 +285,8 @@ internal static class CampaignConfig
     /// </summary>
     private static void CheckJobName(string workflowName, int points, Problems problems)
     {
+        // A name already refused for its length has its error; a second about host names would repeat it.
+        if (problems.All.Any(p => p.IsError && p.Key == "srcnet:workflow.name")) return;
         var longest = SimulationRun.JobName(workflowName, RunIdentity.Placeholder).Length + 1 + (points - 1).ToString(CultureInfo.InvariantCulture).Length;
         if (longest > 63)
             problems.Error("srcnet:workflow.name",

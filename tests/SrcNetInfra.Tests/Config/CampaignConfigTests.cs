@@ -210,6 +210,8 @@ public class CampaignConfigTests
         var onTheNode = ("srcnet:scratch.mode", "emptyDir");
         Expect.Clean(Campaign(twelve, onTheNode, ("srcnet:workflow.name", new string('a', 51))));
         Expect.Error(Campaign(twelve, onTheNode, ("srcnet:workflow.name", new string('a', 52))), "srcnet:workflow.name", "shorten it to at most 51 characters");
+        // A name already too long for any workload gets that one error, not a second about host names.
+        Assert.Single(Campaign(onTheNode, ("srcnet:workflow.name", new string('a', 63))).Errors);
     }
 
     [Fact]
