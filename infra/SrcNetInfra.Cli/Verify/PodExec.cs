@@ -6,7 +6,8 @@ using k8s.Models;
 namespace SrcNetInfra.Cli.Verify;
 
 /// <summary>What a command run in a pod wrote, and the Status the API server closed with.</summary>
-public sealed record ExecResult(string StdOut, string StdErr, V1Status? Status)
+/// <param name="Cut">Stdout went beyond <see cref="PodExec.MaxOutputBytes"/>: what was read is only its beginning.</param>
+public sealed record ExecResult(string StdOut, string StdErr, V1Status? Status, bool Cut = false)
 {
     public bool Succeeded => Status is null || Status.Status == "Success";
 }
@@ -23,8 +24,12 @@ public static class PodExec
     public const byte Status = 3;
     public const byte Close = 255;
 
-    /// <summary>Output beyond this is dropped: a listing of one run's files is a few lines.</summary>
-    public const int MaxOutputBytes = 1 << 20;
+    /// <summary>
+    /// Output beyond this is dropped, and the result says so. A run's listing is a few lines; a
+    /// campaign's has a line per product and metadata file of every point: 10,000 points with three
+    /// products are some 60,000 lines of about 120 bytes, 7 MB.
+    /// </summary>
+    public const int MaxOutputBytes = 16 << 20;
 
     public static async Task<ExecResult> Run(Kubernetes client, string pod, string ns, string? container, IReadOnlyList<string> command, CancellationToken token)
     {
@@ -35,6 +40,8 @@ public static class PodExec
 
         var channels = new Dictionary<byte, MemoryStream> { [StdOut] = new(), [StdErr] = new(), [Status] = new() };
         var message = new MemoryStream();
+        // Once a channel is cut, nothing more of it is kept: a later, smaller message would leave a gap.
+        var cut = new HashSet<byte>();
         var buffer = new byte[16 * 1024];
         while (true)
         {
@@ -46,12 +53,13 @@ public static class PodExec
             message.SetLength(0);
             // An empty message or one with only the channel byte: v4 servers announce each stream so.
             if (bytes.Length < 2 || !channels.TryGetValue(bytes[0], out var target)) continue;
-            if (target.Length + bytes.Length - 1 <= MaxOutputBytes) target.Write(bytes, 1, bytes.Length - 1);
+            if (!cut.Contains(bytes[0]) && target.Length + bytes.Length - 1 <= MaxOutputBytes) target.Write(bytes, 1, bytes.Length - 1);
+            else cut.Add(bytes[0]);
         }
         await CloseQuietly(socket, token).ConfigureAwait(false);
 
         var statusText = Text(channels[Status]);
-        return new ExecResult(Text(channels[StdOut]), Text(channels[StdErr]), ParseStatus(statusText));
+        return new ExecResult(Text(channels[StdOut]), Text(channels[StdErr]), ParseStatus(statusText), cut.Contains(StdOut));
     }
 
     /// <summary>Our half of the close handshake. The output is complete by now, so a server that already hung up is fine.</summary>

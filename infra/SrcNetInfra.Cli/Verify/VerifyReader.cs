@@ -304,6 +304,11 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
         {
             var result = await session.Call(new ApiCall("create", "pods/exec", ns, name),
                 (k, t) => PodExec.Run(k, name, ns, ingestor.Spec?.Containers?.FirstOrDefault()?.Name, command, t));
+            // Entries past the cut would read as products that are not there.
+            if (result.Cut)
+                throw new ClusterFailure(ClusterFailureKind.Other,
+                    $"the listing of the ingest area in pod {name} on {session.Cluster} is larger than {PodExec.MaxOutputBytes >> 20} MiB, the most verify reads; " +
+                    "what is in staging/, processed/ and failed_processing/ is more than a campaign of 10,000 points leaves there");
             if (!result.Succeeded || !result.StdOut.Contains(IngestListing.StartLine, StringComparison.Ordinal))
                 throw new ClusterFailure(ClusterFailureKind.Other,
                     $"listing the ingest area in pod {name} on {session.Cluster} failed: " +

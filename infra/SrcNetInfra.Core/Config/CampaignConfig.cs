@@ -14,7 +14,7 @@ namespace SrcNetInfra.Core.Config;
 /// </summary>
 internal static class CampaignConfig
 {
-    /// <summary>At most this many points: enough for any sweep, and the point table stays far below a ConfigMap's 1 MiB.</summary>
+    /// <summary>At most this many points, so that making them is quick; the point table's 1 MiB (CampaignTableFit) bounds a campaign lower, near 5,000 points (about 180 bytes each).</summary>
     public const int MaxPoints = 10_000;
 
     /// <summary>The name is part of every point's OBS_ID and FILE_PREFIX and a label value.</summary>
@@ -45,8 +45,15 @@ internal static class CampaignConfig
         var hasAxes = s.Has("axes");
         var hasPoints = s.Has("points");
         var errorsBefore = problems.All.Count(p => p.IsError);
-        var axes = ReadAxes(s.Section("axes"), problems);
-        var listed = s.List("points", p => ReadPoint(p, workflow.Products, problems));
+        // The problems of single values are reported up to a limit, like those of points.
+        var valueProblems = new Problems();
+        var axes = ReadAxes(s.Section("axes"), valueProblems);
+        // Axes with no key (every line commented out, or `axes:` alone) would be one point, the stack's own;
+        // axes whose keys are all unknown already have their error.
+        if (hasAxes && axes is { Count: 0 } && problems.All.Count(p => p.IsError) == errorsBefore)
+            problems.Error(s.KeyOf("axes"), $"must list values for at least one simulation key ({string.Join(", ", CampaignKeys.All.Select(k => k.Key))})");
+        var listed = ReadPoints(s, workflow.Products, valueProblems);
+        ReportValues(valueProblems, problems);
         var (parallelism, _) = s.OptionalIntOrWord("parallelism", "auto", min: 1, max: MaxPoints);
         var retries = s.Int("retriesPerPoint", 0, min: 0, max: 10);
         var maxFailed = s.OptionalInt("maxFailedPoints", min: 0, max: MaxPoints);
@@ -67,6 +74,9 @@ internal static class CampaignConfig
 
         var points = hasAxes ? FromAxes(axes!, workflow, problems) : FromList(listed, s.KeyOf("points"), workflow);
         if (points is null) return null;
+        // Once, as for srcnet:workflow.products, at the first point that chooses visibility itself.
+        if (!workflow.Products.Visibility && points.FirstOrDefault(p => p.Products.Visibility) is { } withVisibility)
+            problems.Warning($"{withVisibility.Source}.products", WorkflowConfig.VisibilityWarning);
         CheckPoints(points, problems);
         if (maxFailed is { } m && m > points.Count)
             problems.Error(s.KeyOf("maxFailedPoints"), $"must be at most the number of points, {points.Count} (got {m})");
@@ -137,6 +147,23 @@ internal static class CampaignConfig
         }
         axes.Done();
         return valid ? result : null;
+    }
+
+    private static List<ListedPoint> ReadPoints(ConfigSection s, ProductSelection inherited, Problems problems)
+    {
+        var points = new List<ListedPoint>();
+        foreach (var (key, node) in s.Items("points") ?? [])
+        {
+            // A list item with nothing in it (a stray dash) is not a point: it would run the stack's own simulation once more.
+            if (node is null)
+            {
+                problems.Error(key, "expected a point (a map of simulation keys), got nothing");
+                points.Add(new ListedPoint([], inherited, Valid: false));
+                continue;
+            }
+            points.Add(ReadPoint(new ConfigSection(key, node, problems), inherited, problems));
+        }
+        return points;
     }
 
     private static ListedPoint ReadPoint(ConfigSection p, ProductSelection inherited, Problems problems)
@@ -214,6 +241,22 @@ internal static class CampaignConfig
     }
 
     /// <summary>
+    /// Copies the problems of single values, at most <see cref="PointErrorsShown"/> errors and a count
+    /// of the rest: a list of thousands of bad values (one pasted under the wrong key) gets a screen,
+    /// not thousands of lines.
+    /// </summary>
+    private static void ReportValues(Problems values, Problems problems)
+    {
+        int errors = 0, warnings = 0;
+        foreach (var problem in values.All)
+            if ((problem.IsError ? ++errors : ++warnings) <= PointErrorsShown) problems.AddRange([problem]);
+        if (errors > PointErrorsShown)
+            problems.Error(Key, $"{errors - PointErrorsShown} more values are invalid (only the first {PointErrorsShown} are listed)");
+        if (warnings > PointErrorsShown)
+            problems.Warning(Key, $"{warnings - PointErrorsShown} more warnings about values (only the first {PointErrorsShown} are listed)");
+    }
+
+    /// <summary>
     /// What only a whole point can break: the band (its three values may come from the axes and the
     /// stack), and two points that are the same run (they would make the same data twice).
     /// </summary>
@@ -226,8 +269,10 @@ internal static class CampaignConfig
             var s = point.Simulation;
             if (Band.Check(s.StartFreqHz, s.EndFreqHz, s.FreqIncHz, setting => setting.Key) is { } band)
                 bad.Add((point.Source, $"point {point.Index}: {band.Setting.Key} {band.Reason}"));
-            if (!seen.TryAdd((s, point.Products), point.Index))
-                bad.Add((point.Source, $"point {point.Index} is the same run as point {seen[(s, point.Products)]}: every point must differ in a simulation value or its products"));
+            // Start times in two forms of one instant are one observation (the workflow parses them alike).
+            var run = (s with { StartDateAndTime = StartTime.Instant(s.StartDateAndTime) }, point.Products);
+            if (!seen.TryAdd(run, point.Index))
+                bad.Add((point.Source, $"point {point.Index} is the same run as point {seen[run]}: every point must differ in a simulation value or its products"));
         }
         foreach (var (key, message) in bad.Take(PointErrorsShown)) problems.Error(key, message);
         if (bad.Count > PointErrorsShown)
@@ -240,6 +285,8 @@ internal static class CampaignConfig
     /// </summary>
     private static void CheckJobName(string workflowName, int points, Problems problems)
     {
+        // A name already refused for its length has its error; a second about host names would repeat it.
+        if (problems.All.Any(p => p.IsError && p.Key == "srcnet:workflow.name")) return;
         var longest = SimulationRun.JobName(workflowName, RunIdentity.Placeholder).Length + 1 + (points - 1).ToString(CultureInfo.InvariantCulture).Length;
         if (longest > 63)
             problems.Error("srcnet:workflow.name",

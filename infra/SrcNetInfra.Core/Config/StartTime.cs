@@ -21,6 +21,12 @@ public static class StartTime
         "MM.dd.yyyy'T'HH:mm",
     ];
 
+    /// <summary>The instant a start time names, in one form (the text itself when it is not one): two forms of one instant are one start.</summary>
+    public static string Instant(string text) =>
+        DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture)
+            : text;
+
     /// <summary>Why the text is not a start time the workflow reads as meant, or null.</summary>
     public static string? Check(string text) =>
         DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)

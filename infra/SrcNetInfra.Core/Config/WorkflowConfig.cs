@@ -151,10 +151,12 @@ internal static partial class WorkflowConfig
         if (selection.IsEmpty)
             problems.Error(s.KeyOf("products"), "must name at least one of visibility, dirty, cleaned (the workflow fails at start without one)");
         if (selection.Visibility)
-            problems.Warning(s.KeyOf("products"),
-                "visibility ingests a MeasurementSet, which is a directory; the datalake's ingestor may not accept hierarchical products");
+            problems.Warning(s.KeyOf("products"), VisibilityWarning);
         return selection;
     }
+
+    internal const string VisibilityWarning =
+        "visibility ingests a MeasurementSet, which is a directory; the datalake's ingestor may not accept hierarchical products";
 
     private static SimulationSpec ReadSimulation(ConfigSection s, Problems problems)
     {
@@ -236,6 +238,8 @@ internal static partial class WorkflowConfig
     /// OBS_ID and FILE_PREFIX patterns: exactly one <c>{run}</c>, so every run is unique in Rucio,
     /// and otherwise only characters that are safe in a file name and in the CronJob's shell line.
     /// </summary>
+    private const int MaxRunPatternText = 100;
+
     private static string ReadRunPattern(ConfigSection s, string key, string fallback, Problems problems)
     {
         var pattern = s.String(key, fallback);
@@ -244,6 +248,10 @@ internal static partial class WorkflowConfig
             problems.Error(s.KeyOf(key), $"must contain {MetadataSpec.RunPlaceholder} exactly once, so that every run is unique (got {UserText.Quote(pattern)})");
         else if (!parts.All(p => SafeWord().IsMatch(p)))
             problems.Error(s.KeyOf(key), $"may only hold letters, digits, '.', '_', '-' around {MetadataSpec.RunPlaceholder} (got {UserText.Quote(pattern)})");
+        // Each becomes a file name on the ingest claim (the run's directory and ledger entry, the products),
+        // which a filesystem limits to 255 bytes; {run} is at most 41 (a campaign's) and a product adds ~20.
+        else if (parts[0].Length + parts[1].Length > MaxRunPatternText)
+            problems.Error(s.KeyOf(key), $"may hold at most {MaxRunPatternText} characters around {MetadataSpec.RunPlaceholder} (got {parts[0].Length + parts[1].Length}): it is part of file names, which may have at most 255");
         return pattern;
     }
 

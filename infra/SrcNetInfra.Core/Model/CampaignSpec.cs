@@ -21,7 +21,7 @@ public sealed record CampaignSpec
     /// <summary>How often a failed point is tried again before it counts as failed (<c>backoffLimitPerIndex</c>).</summary>
     public required int RetriesPerPoint { get; init; }
 
-    /// <summary>Failed points after which the whole campaign stops (<c>maxFailedIndexes</c>); null: it never stops early.</summary>
+    /// <summary>Failed points the campaign tolerates (<c>maxFailedIndexes</c>): one more stops it; null: it never stops early.</summary>
     public required int? MaxFailedPoints { get; init; }
 
     /// <summary>The Kueue LocalQueue that admits the campaign; null: the Job starts at once.</summary>

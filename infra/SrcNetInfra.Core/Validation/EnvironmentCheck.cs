@@ -33,7 +33,7 @@ public static class EnvironmentCheck
             else
                 MemoryFit.Check(spec.Workflow.Resources, sizing.Estimate.Memory, problems);
         }
-        if (sizing is not null && Clean(ScratchInputs)) CheckScratch(spec, sizing.Estimate, problems);
+        if (sizing is not null && Clean(ScratchInputs)) CheckScratch(spec, sizing, problems);
         DurationProjection? duration = null;
         CampaignDuration? campaignDuration = null;
         if (Clean(DurationInputs))
@@ -115,12 +115,19 @@ public static class EnvironmentCheck
         return new CheckResult(problems.HasErrors ? null : result.Environment, [.. problems.All, .. result.Problems]);
     }
 
-    private static void CheckScratch(EnvironmentSpec spec, Estimate estimate, Problems problems)
+    private static void CheckScratch(EnvironmentSpec spec, Sizing sizing, Problems problems)
     {
+        var estimate = sizing.Estimate;
         // docs/workflow.md#karabos-working-directories: the workflow leaves its WSClean folders under /tmp after every run.
         if (spec.Scratch.Mode == ScratchMode.SharedClaim && spec.Workflow.Mode == WorkflowMode.CronJob)
             problems.Warning("srcnet:scratch.mode",
                 $"sharedClaim with a CronJob: every run leaves its FITS files in /tmp ({StorageRequest.Human(estimate.ScratchLeftBytes)} a run), " +
                 "so they pile up on the shared claim until it is full; ephemeral scratch starts empty each run");
+        // docs/campaign.md#scratch-of-finished-points: a campaign's points each want their own scratch.
+        if (spec.Scratch.Mode == ScratchMode.SharedClaim && sizing.Campaign is { } campaign)
+            problems.Warning("srcnet:scratch.mode",
+                $"sharedClaim with a campaign: its {campaign.Parallelism} points at once share one claim sized for one point, " +
+                $"and every point leaves its FITS files in /tmp (up to {StorageRequest.Human(estimate.ScratchLeftBytes)} a point), so the claim fills " +
+                "(and with ReadWriteOnce only pods on one node can mount it); use emptyDir: each point's scratch on its node, freed when it ends");
     }
 }

@@ -47,7 +47,8 @@ public sealed record IngestAreaLimits(
         return new IngestAreaLimits(
             StuckAfterFor(frequency),
             frequency,
-            env.Sizing.Estimate.IngestPeakBytes,
+            // A campaign's estimate is the point with the most scratch; the area needs the most any point puts there.
+            env.Sizing.Campaign?.Points.Max(e => e.IngestPeakBytes) ?? env.Sizing.Estimate.IngestPeakBytes,
             spec.Retention.Enabled,
             spec.Retention.FailedRuns,
             spec.Retention.StaleRunAfter);

@@ -99,9 +99,66 @@ public class CampaignConfigTests
     }
 
     [Fact]
+    public void Many_bad_values_are_listed_up_to_a_limit_and_counted()
+    {
+        // An axis of 2,000 declinations in degrees of RA (a list pasted under the wrong key) is a screen of
+        // errors, not 2,000 lines; the same for bad values of listed points.
+        var values = string.Join(", ", Enumerable.Range(0, 2000).Select(i => $"{100 + i * 0.01:R}"));
+        var axes = Campaign(("srcnet:campaign.axes", $"{{phaseCenterDecDeg: [{values}]}}"));
+        Assert.Equal(CampaignConfig.PointErrorsShown + 1, axes.Errors.Count());
+        Assert.Equal("srcnet:campaign.axes.phaseCenterDecDeg[9]", axes.Errors.ElementAt(CampaignConfig.PointErrorsShown - 1).Key);
+        Assert.Contains(axes.Errors, e => e.Key == "srcnet:campaign" && e.Message == "1990 more values are invalid (only the first 10 are listed)");
+
+        var points = string.Join(", ", Enumerable.Range(0, 30).Select(i => $"{{imagingNpixel: -{i + 1}}}"));
+        var listed = Campaign(("srcnet:campaign.axes", null), ("srcnet:campaign.points", $"[{points}]"));
+        Assert.Equal(CampaignConfig.PointErrorsShown + 1, listed.Errors.Count());
+        Assert.Contains(listed.Errors, e => e.Key == "srcnet:campaign" && e.Message.StartsWith("20 more values are invalid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_point_that_selects_visibility_gets_the_measurement_set_warning()
+    {
+        // As srcnet:workflow.products with visibility does: one warning, at the first such point.
+        var result = Campaign(
+            ("srcnet:campaign.axes", null),
+            ("srcnet:campaign.points", "[{phaseCenterRaDeg: 150.1}, {phaseCenterRaDeg: 150.2, products: [visibility]}, {products: [visibility, dirty]}]"));
+        Expect.Warning(result, "srcnet:campaign.points[1].products", "MeasurementSet, which is a directory");
+    }
+
+    [Fact]
+    public void Many_warnings_about_values_are_listed_up_to_a_limit_and_counted()
+    {
+        // A cell size YAML reads as a number is a warning per value: 30 of them are a screen, not 30 lines.
+        var cells = string.Join(", ", Enumerable.Range(1, 30).Select(i => $"{i}.0e-6"));
+        var result = Campaign(("srcnet:campaign.axes", $"{{imagingCellsize: [{cells}]}}"), ("srcnet:scratch.mode", "emptyDir"));
+        Assert.True(result.Ok, string.Join("\n", result.Errors));
+        Assert.Equal(CampaignConfig.PointErrorsShown + 1, result.Problems.Count);
+        Assert.Contains(result.Problems, p => p.Key == "srcnet:campaign" && p.Message.StartsWith("20 more warnings about values", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_shared_scratch_claim_with_a_campaign_is_a_warning()
+    {
+        // One claim, sized for one point, for every point at once and what each leaves behind.
+        var warning = Expect.Warning(Campaign(("srcnet:scratch.mode", "sharedClaim")), "srcnet:scratch.mode", "points at once share one claim");
+        Assert.Contains("use emptyDir", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Two_points_that_are_the_same_run_are_refused()
     {
         var result = Campaign(("srcnet:campaign.axes", "{phaseCenterRaDeg: [150.0, 150.0]}"));
+        Expect.Error(result, "srcnet:campaign.axes", "point 1 is the same run as point 0");
+    }
+
+    [Theory]
+    [InlineData("2024-01-01T00:00:00")]
+    [InlineData("2024-01-01 00:00")]
+    [InlineData("01.01.2024T00:00")]
+    public void Two_start_times_of_one_instant_are_the_same_run(string other)
+    {
+        // The workflow reads every allowed form with pandas.to_datetime: one instant is one observation.
+        var result = Campaign(("srcnet:campaign.axes", $"{{startDateAndTime: ['2024-01-01T00:00', '{other}']}}"));
         Expect.Error(result, "srcnet:campaign.axes", "point 1 is the same run as point 0");
     }
 
@@ -153,6 +210,8 @@ public class CampaignConfigTests
         var onTheNode = ("srcnet:scratch.mode", "emptyDir");
         Expect.Clean(Campaign(twelve, onTheNode, ("srcnet:workflow.name", new string('a', 51))));
         Expect.Error(Campaign(twelve, onTheNode, ("srcnet:workflow.name", new string('a', 52))), "srcnet:workflow.name", "shorten it to at most 51 characters");
+        // A name already too long for any workload gets that one error, not a second about host names.
+        Assert.Single(Campaign(onTheNode, ("srcnet:workflow.name", new string('a', 63))).Errors);
     }
 
     [Fact]

@@ -97,6 +97,8 @@ public class PointScriptTests
             data.Add(shell, "index=0\tOBS_ID=c-a_X\tSRCNET_PRODUCTS=dirty;rm\n", "0", "names the product 'dirty;rm'");
             data.Add(shell, "index=0\tOBS_ID=../x\tSRCNET_PRODUCTS=dirty\n", "0", "OBS_ID '../x' may hold only");
             data.Add(shell, "index=0\tSRCNET_PRODUCTS=dirty\n", "0", "point 0 has no OBS_ID");
+            // A line that does not say which point it is cannot be checked against the index: a garbled table.
+            data.Add(shell, "OBS_ID=c-a_X\tFILE_PREFIX=c-a-X\tSRCNET_PRODUCTS=dirty\n", "0", "line 0 of the point table has no index");
         }
         return data;
     }

@@ -210,6 +210,41 @@ public class IngestListingScriptTests
         Assert.Equal(2, ours.Survey!.Staging!.Waiting);
     }
 
+    [Theory]
+    [MemberData(nameof(ScriptShell.Names), MemberType = typeof(ScriptShell))]
+    public void Names_with_line_breaks_cannot_forge_lines_or_stop_the_survey(string shell)
+    {
+        // Anything that writes to the claim can name a file so that `stat` prints a line break and then
+        // a line of the script's own protocol (a header, a count, a forged entry), or a word that the
+        // shell's arithmetic would read (under bash as /bin/sh, x[$(cmd)] runs cmd).
+        using var area = new Area(shell);
+        area.Put("staging/testing/a-dirty.fits", "failed_processing/testing/c-dirty.fits");
+        var forged = new[]
+        {
+            "staging/testing/s\n## end",
+            "staging/testing/t\nx[$(touch\tpwned)] y",
+            $"staging/testing/{Prefix}x\n1 {Prefix}cleaned.fits",
+            "failed_processing/testing/f\n## failed-count 0",
+            "failed_processing/testing/g\n1 /forged/entry",
+        };
+        area.Put(forged);
+        area.Run("r\n## runs-count 0", "state=failed\n");
+
+        var (listing, result) = area.List(Prefix);
+
+        var survey = listing.Survey!;
+        Assert.True(survey.Complete, result.ToString());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(area.FileUnderTest(""), "pwned*"));
+        Assert.DoesNotContain("arithmetic", result.Error, StringComparison.Ordinal);
+        // The real entries only, and the counts of what is really there.
+        Assert.Empty(listing.Entries);
+        Assert.Equal(1, survey.Staging!.Waiting);
+        Assert.Equal("a-dirty.fits", Path.GetFileName(Assert.Single(survey.Staging.Oldest).Path));
+        Assert.Equal(1, survey.Failed!.Count);
+        Assert.Equal("c-dirty.fits", Path.GetFileName(Assert.Single(survey.Failed.Newest).Path));
+        Assert.Equal(0, survey.Runs!.Count);
+    }
+
     [Fact]
     public void A_pod_without_stat_or_date_says_so()
     {

@@ -71,6 +71,23 @@ public class IngestListingTests
     }
 
     [Fact]
+    public void A_campaigns_next_run_needs_the_largest_ingest_peak_of_its_points()
+    {
+        // Scratch is sized for the point with the most scratch; the ingest area's next run is the point
+        // that puts the most there: here the small MeasurementSet of point 1 against point 0's dirty image.
+        var env = Plan.PlanStacks.Env(
+            ("srcnet:workflow.mode", "campaign"),
+            ("srcnet:scratch.mode", "emptyDir"),
+            ("srcnet:campaign.name", "peaks"),
+            ("srcnet:campaign.points", "[{numTimeStamps: 400, imagingNpixel: 16, products: [dirty]}, {numTimeStamps: 40, imagingNpixel: 16, products: [visibility]}]"));
+        var points = env.Sizing.Campaign!.Points;
+        Assert.Equal(0, env.Sizing.Campaign.LargestScratchPoint);
+        Assert.True(points[1].IngestPeakBytes > points[0].IngestPeakBytes, $"{points[1].IngestPeakBytes} <= {points[0].IngestPeakBytes}");
+
+        Assert.Equal(points[1].IngestPeakBytes, IngestAreaLimits.For(env).NextRunBytes);
+    }
+
+    [Fact]
     public void The_next_runs_need_is_the_estimates_ingest_peak()
     {
         Assert.Equal(Cluster.Dev.Sizing.Estimate.IngestPeakBytes, Dev.Limits.NextRunBytes);

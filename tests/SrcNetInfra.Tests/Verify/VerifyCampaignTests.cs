@@ -46,6 +46,18 @@ public class VerifyCampaignTests
         h.Put(file, file + ".meta");
     }
 
+    /// <summary>Every point done, the Job complete, and every point's product in processed/.</summary>
+    private static async Task<VerifyHarness> FinishedCampaign()
+    {
+        var (h, _) = await CampaignCluster(j =>
+        {
+            j.Status.CompletedIndexes = "0-8";
+            j.Status.Conditions = [JobComplete()];
+        });
+        for (var i = 0; i < 9; i++) Ingested(h, i);
+        return h;
+    }
+
     /// <summary>Points 0-6 done (6 of them ingested, one still in staging), 7 running, 8 failed: out of memory twice.</summary>
     private static async Task<(VerifyHarness Harness, V1Job Job)> MidCampaign()
     {
@@ -208,19 +220,42 @@ public class VerifyCampaignTests
     [Fact]
     public async Task A_finished_campaign_with_every_product_ingested_exits_0()
     {
-        var (h, job) = await CampaignCluster(j =>
-        {
-            j.Status.CompletedIndexes = "0-8";
-            j.Status.Conditions = [JobComplete()];
-        });
-        await using var _ = h;
-        for (var i = 0; i < 9; i++) Ingested(h, i);
+        await using var h = await FinishedCampaign();
 
         var run = await h.Verify("--stack", "campaign");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("progress   9/9 done, 0 running, 0 failed, 0 waiting; 9/9 products ingested", run.Out);
         Assert.Contains("verdict    succeeded: campaign cosmos-grid: every point is done and every selected product is ingested", run.Out);
+    }
+
+    [Fact]
+    public async Task A_listing_of_more_than_a_mebibyte_is_read_whole()
+    {
+        // The listing holds every entry whose name starts with the prefix the points share: for a campaign of
+        // thousands of points, products and their metadata, megabytes. (Here: older products of the campaign.)
+        await using var h = await FinishedCampaign();
+        var older = Directory.CreateDirectory(Path.Combine(h.IngestRoot, "staging", "testing")).FullName;
+        for (var i = 0; i < 9000; i++) File.Create(Path.Combine(older, $"cosmos-grid-{i:x10}-SKAMID-Karabo-{new string('x', 80)}dirty.fits")).Dispose();
+
+        var run = await h.Verify("--stack", "campaign");
+
+        Assert.True(run.ExitCode == 0, run.ToString()[..Math.Min(3000, run.ToString().Length)]);
+        Assert.Contains("9/9 products ingested", run.Out);
+    }
+
+    [Fact]
+    public async Task A_listing_beyond_what_verify_reads_is_an_error_not_missing_products()
+    {
+        await using var h = await FinishedCampaign();
+        // A pod whose df floods its output: what follows the cut is never read as absent.
+        h.Server.PodTools["df"] = "head -c 17000000 /dev/zero | tr '\\000' x; echo";
+
+        var run = await h.Verify("--stack", "campaign");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("is larger than 16 MiB, the most verify reads", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

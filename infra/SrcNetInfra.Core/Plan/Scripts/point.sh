@@ -46,6 +46,7 @@ done <"$table"
 # Its fields are NAME=value, separated by tabs; a value never holds a tab or a line break.
 tab=$(printf '\t')
 products=
+indexed=0
 rest=$line
 while [ -n "$rest" ]; do
   field=${rest%%"$tab"*}
@@ -59,6 +60,7 @@ while [ -n "$rest" ]; do
   case $name in
     index)
       [ "$value" = "$index" ] || bad_config "line $index of the point table is point $(shown "$value")"
+      indexed=1
       ;;
     SRCNET_PRODUCTS) products=$value ;;
     OBS_ID | FILE_PREFIX | PHASE_CENTER_RA_DEG | PHASE_CENTER_DEC_DEG | START_FREQ_HZ | END_FREQ_HZ | FREQ_INC_HZ | \
@@ -68,6 +70,7 @@ while [ -n "$rest" ]; do
     *) bad_config "point $index sets $(shown "$name"), which a point may not set" ;;
   esac
 done
+[ "$indexed" = 1 ] || bad_config "line $index of the point table has no index, so it cannot be checked to be point $index"
 [ -n "${OBS_ID:-}" ] || bad_config "point $index has no OBS_ID"
 
 # The products become the workflow's flags, after the command the container was given.

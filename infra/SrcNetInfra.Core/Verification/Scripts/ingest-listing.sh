@@ -10,6 +10,10 @@
 
 # shellcheck shell=sh
 prefix=$1 suffix=$2 stuck=$3 root=$4 staging=$5 processed=$6 failed=$7
+# A path with a line break would print as two lines, the second one of this output's own (a header,
+# a count, an entry): such paths are left out. No run makes one.
+nl=$(printf '\nx')
+nl=${nl%x}
 
 # The pod's own clock: ages are measured against it, as the times on the claim are.
 now=$(date +%s 2>/dev/null)
@@ -23,13 +27,13 @@ done
 if [ -n "$prefix" ]; then
   for dir in "$staging" "$processed" "$failed"; do
     echo "== $dir"
-    if [ -d "$dir" ]; then find "$dir" -maxdepth 4 -name "$prefix*" 2>/dev/null; else echo '!! absent'; fi
+    if [ -d "$dir" ]; then find "$dir" -maxdepth 4 -name "$prefix*" ! -path "*$nl*" 2>/dev/null; else echo '!! absent'; fi
   done
 fi
 
 # "<ctime> <path>" of what find finds. The ctime, not the mtime: the hand-over's chmod and rename
 # set it, so it says how long an entry has been where it is (a rename keeps the mtime).
-changed() { find "$@" -exec stat -c '%Z %n' {} + 2>/dev/null; }
+changed() { find "$@" ! -path "*$nl*" -exec stat -c '%Z %n' {} + 2>/dev/null; }
 
 # staging/<scope>/: the products waiting (metadata files not counted), the 20 oldest, and how
 # many have waited longer than STUCK_SECONDS.
@@ -38,8 +42,11 @@ if [ -d "$staging" ]; then
   changed "$staging" -mindepth 2 -maxdepth 2 ! -name "*.$suffix" | sort -n | {
     n=0 late=0
     while IFS= read -r line; do
+      # Only a number reaches the arithmetic, which some shells (bash) would otherwise evaluate.
+      t=${line%% *}
+      case $t in '' | *[!0-9]*) continue ;; esac
       n=$((n + 1))
-      if [ -n "$now" ] && [ $((now - ${line%% *})) -gt "$stuck" ]; then late=$((late + 1)); fi
+      if [ -n "$now" ] && [ $((now - t)) -gt "$stuck" ]; then late=$((late + 1)); fi
       if [ "$n" -le 20 ]; then printf '%s\n' "$line"; fi
     done
     echo "## staging-count $n $late"
@@ -51,7 +58,7 @@ fi
 # failed_processing/: every product in it (a file, or a MeasurementSet directory as one; metadata
 # files not counted): how many, the oldest, and the newest 20.
 failed_products() {
-  find "$failed" -mindepth 1 -maxdepth 4 \( -type d -name '*.ms' -prune -o ! -type d \) ! -name "*.$suffix" "$@" 2>/dev/null
+  find "$failed" -mindepth 1 -maxdepth 4 \( -type d -name '*.ms' -prune -o ! -type d \) ! -name "*.$suffix" ! -path "*$nl*" "$@" 2>/dev/null
 }
 if [ -d "$failed" ]; then
   echo "## failed-count $(failed_products -print | wc -l)"
@@ -73,6 +80,7 @@ runs=$root/.srcnet/runs
 n=0
 for dir in "$runs"/* "$runs"/.[!.]* "$runs"/..?*; do
   if [ ! -d "$dir" ] || [ -L "$dir" ]; then continue; fi
+  case $dir in *"$nl"*) continue ;; esac
   n=$((n + 1))
   if [ "$n" -gt 50 ]; then continue; fi
   echo "## run ${dir##*/}"
