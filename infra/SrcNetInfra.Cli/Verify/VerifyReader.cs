@@ -121,6 +121,9 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
             points is null ? null : CampaignProgress.Points(job, points, RunSelection.PodsOf(job, pods), prefix is null ? null : listing, target.MetadataSuffix,
                 ended => listing is null ? null : ExpiredSince(listing, ended)),
             problem);
+        // Every point's state is known (not only one --run asked for): is there room for those still to run?
+        if (area is not null && runFilter is null && campaign.Points is { } reported && target.Limits.Campaign is { } need)
+            area = need.WithRemaining(area, reported);
         return Findings(observation with { Campaign = campaign }, null, listing, area) with { PointLogs = await PointLogs(campaign, pods) };
     }
 

@@ -23,6 +23,9 @@ public sealed record IngestAreaLimits(
     string FailedRuns,
     string StaleRunAfter)
 {
+    /// <summary>A campaign's needs in the ingest area, point by point; null for a Job or CronJob stack.</summary>
+    public CampaignSpaceNeed? Campaign { get; init; }
+
     /// <summary>Scans of staging a product may wait through before it counts as stuck.</summary>
     public const int ScansBeforeStuck = 10;
 
@@ -51,6 +54,11 @@ public sealed record IngestAreaLimits(
             env.Sizing.Campaign?.Points.Max(e => e.IngestPeakBytes) ?? env.Sizing.Estimate.IngestPeakBytes,
             spec.Retention.Enabled,
             spec.Retention.FailedRuns,
-            spec.Retention.StaleRunAfter);
+            spec.Retention.StaleRunAfter)
+        {
+            Campaign = env.Sizing.Campaign is { } c
+                ? new CampaignSpaceNeed([.. c.Points.Select(e => e.IngestBytes)], c.TransientBytes, c.Parallelism)
+                : null,
+        };
     }
 }
