@@ -38,6 +38,8 @@ internal static class CampaignConfig
             problems.Error(Key, "is required with srcnet:workflow.mode campaign: a name and the points, as axes (lists of values combined) or points (a list); see README, \"Campaigns\"");
             return null;
         }
+        // Not an object: that one error says it all.
+        if (s.IsMalformed) return null;
 
         var name = s.String("name", null, "a short name for the campaign, e.g. mightee-sweep; it is part of every point's OBS_ID");
         if (name.Length > 0 && Names.CheckLabelName(name, MaxNameLength) is { } badName) problems.Error(s.KeyOf("name"), badName);

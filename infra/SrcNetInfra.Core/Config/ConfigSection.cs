@@ -20,6 +20,7 @@ namespace SrcNetInfra.Core.Config;
 public sealed class ConfigSection
 {
     private readonly JsonObject? _object;
+    private readonly JsonNode? _node;
     private readonly Problems _problems;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
@@ -27,6 +28,7 @@ public sealed class ConfigSection
     {
         Path = path;
         _problems = problems;
+        _node = node;
         switch (node)
         {
             case null:
@@ -48,6 +50,12 @@ public sealed class ConfigSection
 
 
     public bool Has(string key) => _object?.ContainsKey(key) == true;
+
+    /// <summary>
+    /// Set, but not an object of keys (a number, a list, a secret): its error is reported, and a
+    /// reader that needs its keys has nothing more to say (no "is required" for each of them).
+    /// </summary>
+    public bool IsMalformed => _node is not null && _object is null;
 
     /// <summary>
     /// Counts <paramref name="key"/> as a key of this section without reading it, so that

@@ -28,6 +28,17 @@ public class CampaignConfigTests
         return result.Environment!.Spec.Campaign!;
     }
 
+    [Theory]
+    [InlineData("5", "expected an object of keys, got")]
+    [InlineData("[a, b]", "expected an object of keys, got")]
+    public void A_campaign_that_is_not_an_object_is_one_error(string yaml, string message)
+    {
+        var result = Stacks.Check([.. Stacks.Tiny, ("srcnet:workflow.mode", "campaign"), ("srcnet:campaign", yaml)]);
+        var error = Assert.Single(result.Problems, p => p.IsError);
+        Assert.Equal("srcnet:campaign", error.Key);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Axes_combine_as_a_product_with_the_last_key_varying_fastest()
     {
