@@ -125,10 +125,26 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         {
             case YamlMappingNode map:
                 var obj = new JsonObject();
+                var merged = new List<YamlMappingNode>();
                 foreach (var (k, v) in map.Children)
                 {
+                    if (MergedMaps(k, v) is { } maps)
+                    {
+                        merged.AddRange(maps);
+                        continue;
+                    }
                     var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
                     obj[key] = ToJson(v);
+                }
+                // A merge key's maps give the keys the mapping does not set itself, the earlier map first,
+                // as go-yaml v3 (Pulumi's stack file reader) and the YAML merge key type say.
+                foreach (var source in merged)
+                {
+                    foreach (var (k, v) in source.Children)
+                    {
+                        var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
+                        if (!obj.ContainsKey(key)) obj[key] = ToJson(v);
+                    }
                 }
                 return obj;
             case YamlSequenceNode seq:
@@ -140,6 +156,25 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The maps a YAML merge key (<c>&lt;&lt;: *base</c>, or a list of aliases) brings in: a plain
+    /// <c>&lt;&lt;</c> key (go-yaml v3 decode.go, <c>isMerge</c>: plain or tagged !!merge) whose value is
+    /// a map or a list of maps. Null for any other key, so a quoted "&lt;&lt;" stays an ordinary one.
+    /// </summary>
+    private static IReadOnlyList<YamlMappingNode>? MergedMaps(YamlNode key, YamlNode value)
+    {
+        if (key is not YamlScalarNode { Value: "<<" } k) return null;
+        var tagged = !k.Tag.IsEmpty && !k.Tag.IsNonSpecific;
+        var isMerge = tagged ? k.Tag.Value == "tag:yaml.org,2002:merge" : k.Style == ScalarStyle.Plain;
+        if (!isMerge) return null;
+        return value switch
+        {
+            YamlMappingNode map => [map],
+            YamlSequenceNode seq when seq.Children.All(c => c is YamlMappingNode) => [.. seq.Children.Cast<YamlMappingNode>()],
+            _ => null,
+        };
     }
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]

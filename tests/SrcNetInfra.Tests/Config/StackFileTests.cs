@@ -24,6 +24,46 @@ public class StackFileTests
         Assert.Equal(stack, StackFile.StackNameOf(path));
 
     [Fact]
+    public void A_merge_key_brings_in_the_keys_a_map_does_not_set_itself_as_pulumi_reads_them()
+    {
+        // go-yaml v3, Pulumi's stack file reader, merges `<<` (decode.go isMerge); explicit keys win,
+        // and of several merged maps the earlier one.
+        var (file, problems) = Read("""
+            config:
+              srcnet:workflow:
+                resources:
+                  requests: &small {cpu: "2", memory: 8Gi}
+                  limits:
+                    <<: *small
+                    cpu: "4"
+              srcnet:quota:
+                <<: [{requestsCpu: "8", pods: 6}, {requestsCpu: "1", limitsCpu: "16"}]
+            """);
+        Assert.Empty(problems.All);
+        var limits = file!.Srcnet["workflow"]!["resources"]!["limits"]!.AsObject();
+        Assert.Equal("4", (string?)limits["cpu"]);
+        Assert.Equal("8Gi", (string?)limits["memory"]);
+        Assert.False(limits.ContainsKey("<<"));
+        var quota = file.Srcnet["quota"]!.AsObject();
+        Assert.Equal("8", (string?)quota["requestsCpu"]);
+        Assert.Equal("16", (string?)quota["limitsCpu"]);
+        Assert.Equal(6L, (long?)quota["pods"]);
+        Assert.False(quota.ContainsKey("<<"));
+    }
+
+    [Fact]
+    public void A_quoted_merge_key_is_an_ordinary_key()
+    {
+        var (file, problems) = Read("""
+            config:
+              srcnet:quota:
+                "<<": {pods: 6}
+            """);
+        Assert.Empty(problems.All);
+        Assert.True(file!.Srcnet["quota"]!.AsObject().ContainsKey("<<"));
+    }
+
+    [Fact]
     public void Only_srcnet_keys_are_read_and_without_their_namespace()
     {
         var (file, problems) = Read("""
