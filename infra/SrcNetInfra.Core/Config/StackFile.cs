@@ -70,7 +70,7 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
             return null;
         }
 
-        foreach (var (keyNode, valueNode) in config.Children)
+        foreach (var (keyNode, valueNode) in WithMerges(config))
         {
             if (keyNode is not YamlScalarNode { Value: { } key })
             {
@@ -125,26 +125,12 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
         {
             case YamlMappingNode map:
                 var obj = new JsonObject();
-                var merged = new List<YamlMappingNode>();
-                foreach (var (k, v) in map.Children)
-                {
-                    if (MergedMaps(k, v) is { } maps)
-                    {
-                        merged.AddRange(maps);
-                        continue;
-                    }
-                    var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
-                    obj[key] = ToJson(v);
-                }
                 // A merge key's maps give the keys the mapping does not set itself, the earlier map first,
                 // as go-yaml v3 (Pulumi's stack file reader) and the YAML merge key type say.
-                foreach (var source in merged)
+                foreach (var (k, v) in WithMerges(map))
                 {
-                    foreach (var (k, v) in source.Children)
-                    {
-                        var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
-                        if (!obj.ContainsKey(key)) obj[key] = ToJson(v);
-                    }
+                    var key = k is YamlScalarNode ks ? ks.Value ?? "" : k.ToString();
+                    if (!obj.ContainsKey(key)) obj[key] = ToJson(v);
                 }
                 return obj;
             case YamlSequenceNode seq:
@@ -155,6 +141,24 @@ public sealed partial record StackFile(string Path, string StackName, IReadOnlyD
                 return ScalarToJson(scalar);
             default:
                 return null;
+        }
+    }
+
+    /// <summary>The entries of a map with those its merge keys bring in (<see cref="MergedMaps"/>): its own first, then the merged ones it does not set.</summary>
+    private static IEnumerable<KeyValuePair<YamlNode, YamlNode>> WithMerges(YamlMappingNode map)
+    {
+        var own = map.Children.Where(e => MergedMaps(e.Key, e.Value) is null).ToList();
+        var keys = own.Select(e => e.Key).ToHashSet();
+        foreach (var entry in own) yield return entry;
+        foreach (var (k, v) in map.Children)
+        {
+            foreach (var source in MergedMaps(k, v) ?? [])
+            {
+                foreach (var entry in source.Children)
+                {
+                    if (keys.Add(entry.Key)) yield return entry;
+                }
+            }
         }
     }
 

@@ -52,6 +52,20 @@ public class StackFileTests
     }
 
     [Fact]
+    public void A_merge_key_in_config_itself_brings_in_srcnet_sections()
+    {
+        var (file, problems) = Read("""
+            config:
+              site:defaults: &shared
+                srcnet:quota: {pods: 6}
+              <<: *shared
+              srcnet:workflow: {mode: job}
+            """);
+        Assert.DoesNotContain(problems.All, p => p.IsError);
+        Assert.Equal(["quota", "workflow"], file!.Srcnet.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void A_quoted_merge_key_is_an_ordinary_key()
     {
         var (file, problems) = Read("""
