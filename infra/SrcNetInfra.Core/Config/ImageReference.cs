@@ -37,6 +37,19 @@ public static partial class ImageReference
         return null;
     }
 
+    /// <summary>
+    /// Reports a bad repository or tag at the keys <c>repository</c> and <c>tag</c> of
+    /// <paramref name="image"/>, with the value as it was given (and an example repository, if any).
+    /// A null tag is not checked (unset and required: its reader has said so).
+    /// </summary>
+    public static void Report(ConfigSection image, string repository, string? tag, Problems problems, string? example = null)
+    {
+        if (CheckRepository(repository) is { } badRepository)
+            problems.Error(image.KeyOf("repository"), $"{badRepository}{(example is null ? "" : $", e.g. {example}")} (got {UserText.Quote(repository)})");
+        if (tag is not null && CheckTag(tag) is { } badTag)
+            problems.Error(image.KeyOf("tag"), $"{badTag} (got {UserText.Quote(tag)})");
+    }
+
     /// <summary>Why <paramref name="tag"/> is not an image tag, or null.</summary>
     public static string? CheckTag(string tag) =>
         Tag().IsMatch(tag) ? null : "must be an image tag: up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'";

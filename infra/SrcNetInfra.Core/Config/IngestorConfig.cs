@@ -41,10 +41,7 @@ internal static partial class IngestorConfig
         var imageRepository = image.String("repository", "registry.gitlab.com/ska-telescope/src/src-dm/ska-src-dm-di-ingestor");
         var imageTag = image.String("tag", "0.1.30");
         image.Done();
-        if (ImageReference.CheckRepository(imageRepository) is { } badImage)
-            problems.Error(image.KeyOf("repository"), $"{badImage} (got {UserText.Quote(imageRepository)})");
-        if (ImageReference.CheckTag(imageTag) is { } badTag)
-            problems.Error(image.KeyOf("tag"), $"{badTag} (got {UserText.Quote(imageTag)})");
+        ImageReference.Report(image, imageRepository, imageTag, problems);
 
         var c = s.Section("config");
         var settings = new IngestorSettings

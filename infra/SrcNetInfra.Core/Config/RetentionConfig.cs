@@ -28,8 +28,7 @@ internal static class RetentionConfig
         var repository = image.String("repository", "busybox");
         var tag = image.String("tag", "1.37.0");
         image.Done();
-        if (ImageReference.CheckRepository(repository) is { } badRepository) problems.Error(image.KeyOf("repository"), $"{badRepository} (got {UserText.Quote(repository)})");
-        if (ImageReference.CheckTag(tag) is { } badTag) problems.Error(image.KeyOf("tag"), $"{badTag} (got {UserText.Quote(tag)})");
+        ImageReference.Report(image, repository, tag, problems);
         s.Done();
 
         var spec = new RetentionSpec

@@ -130,12 +130,10 @@ internal static partial class WorkflowConfig
         var tag = s.String("tag", null, "pin a karabo-pipeline image tag with karabo >= 0.34.0");
         var pullPolicy = s.Choice("pullPolicy", "IfNotPresent", PullPolicies);
         s.Done();
-        if (ImageReference.CheckRepository(repository) is { } badRepository)
-            problems.Error(s.KeyOf("repository"), $"{badRepository}, e.g. ghcr.io/i4ds/karabo-pipeline (got {UserText.Quote(repository)})");
+        // An empty tag is unset: String has reported it as required.
+        ImageReference.Report(s, repository, tag.Length > 0 ? tag : null, problems, example: "ghcr.io/i4ds/karabo-pipeline");
         if (tag == "latest")
             problems.Warning(s.KeyOf("tag"), "'latest' changes under a running stack; pin a version (karabo >= 0.34.0)");
-        else if (tag.Length > 0 && ImageReference.CheckTag(tag) is { } badTag)
-            problems.Error(s.KeyOf("tag"), $"{badTag} (got {UserText.Quote(tag)})");
         return new ContainerImage(repository, tag, pullPolicy);
     }
 
