@@ -204,13 +204,25 @@ public class CampaignPlanTests
     }
 
     [Fact]
-    public void Scratch_and_memory_are_sized_for_the_largest_point()
+    public void Scratch_is_sized_for_the_largest_point()
     {
         var env = Env(("srcnet:campaign.axes", "{imagingNpixel: [16, 4096, 64]}"), ("srcnet:workflow.resources.limits.memory", "64Gi"));
         var campaign = env.Sizing.Campaign!;
         Assert.Equal(1, campaign.LargestScratchPoint);
         Assert.Same(campaign.Points[1], env.Sizing.Estimate);
         Assert.Equal(campaign.Points.Max(e => e.ScratchBytes), env.Sizing.Estimate.ScratchBytes);
+    }
+
+    [Fact]
+    public void The_memory_limit_is_checked_against_the_hungriest_point_wherever_it_is()
+    {
+        // The middle point's 16384^2 image needs WSClean's ~180 GB; the first and the last fit in the sweep's 16Gi,
+        // so a check of any other point than the hungriest would pass.
+        var hungry = Stacks.Check([.. Sweep, ("srcnet:campaign.axes", "{imagingNpixel: [16, 16384, 64]}")]);
+        var error = Expect.Error(hungry, "srcnet:workflow.resources.limits.memory",
+            "16Gi (17.2 GB) is below the estimated peak memory of point 1, the campaign's hungriest, ");
+        Assert.Contains("in the dirty image step", error.Message, StringComparison.Ordinal);
+        Expect.Clean(Stacks.Check([.. Sweep, ("srcnet:campaign.axes", "{imagingNpixel: [16, 32, 64]}")]));
     }
 
     [Fact]

@@ -14,8 +14,8 @@ public class ScratchTests
     {
         var plan = PlanStacks.Plan(PlanStacks.Big.With(("srcnet:scratch.mode", "ephemeral"), ("srcnet:scratch.storageClass", "local-path")));
 
-        Assert.DoesNotContain(plan.Objects, o => o.ResourceName == "scratch");
-        Assert.DoesNotContain(plan.Objects, o => o.ResourceName == "scratch");
+        // The only claim object is the ingest area: scratch lives and dies with the pod.
+        Assert.Equal([IngestAreaClaim.Name], plan.Objects.Where(o => o.Kind == "PersistentVolumeClaim").Select(o => o.Name));
         var volume = plan.Volume(Scratch.VolumeName);
         Assert.Null(volume.PersistentVolumeClaim);
         var claim = volume.Ephemeral.VolumeClaimTemplate.Spec;

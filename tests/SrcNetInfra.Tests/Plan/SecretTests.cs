@@ -121,7 +121,7 @@ public class SecretTests
     {
         var plan = PlanStacks.Plan(("srcnet:secret.mode", "existingSecret"), ("srcnet:secret.name", "site-oidc"));
 
-                Assert.DoesNotContain(plan.Objects, o => o.Kind is "ServiceAccount" or "ClusterRoleBinding" or "SecretStore" or "ExternalSecret" or "Secret");
+        Assert.DoesNotContain(plan.Objects, o => o.Kind is "ServiceAccount" or "ClusterRoleBinding" or "SecretStore" or "ExternalSecret" or "Secret");
         Assert.Null(plan.ManagedSecret);
         Assert.Equal("site-oidc", ((IReadOnlyDictionary<string, object>)((IList<object>)plan.Value("secrets"))[0])["fromSecretName"]);
     }
@@ -131,7 +131,7 @@ public class SecretTests
     {
         var plan = Planner.Plan(PlanStacks.Env(PulumiSecretMode(("srcnet:namespace.name", "srcnet-dev"))));
 
-                Assert.DoesNotContain(plan.Objects, o => o.Kind is "Secret" or "ExternalSecret" or "SecretStore");
+        Assert.DoesNotContain(plan.Objects, o => o.Kind is "Secret" or "ExternalSecret" or "SecretStore");
         var secret = Assert.IsType<ManagedSecret>(plan.ManagedSecret);
         Assert.Equal("datalake-ingestion", secret.Name);
         Assert.Equal("srcnet-dev", secret.Namespace);
