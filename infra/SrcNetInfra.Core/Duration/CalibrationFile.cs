@@ -23,12 +23,8 @@ public static partial class CalibrationFile
 
     public const string NameRule = "1 to 63 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
-    /// <summary>"'x' is not a calibration name (...)", with the value escaped and shortened.</summary>
-    public static string NotAName(string value)
-    {
-        var shown = string.Concat(value.Take(60).Select(ch => char.IsControl(ch) ? $"\\u{(int)ch:x4}" : ch.ToString()));
-        return $"'{shown}{(value.Length > 60 ? "..." : "")}' is not a calibration name ({NameRule})";
-    }
+    /// <summary>"'x' is not a calibration name (...)", with the value escaped and shortened as every message's values are.</summary>
+    public static string NotAName(string value) => $"{Config.UserText.Quote(value)} is not a calibration name ({NameRule})";
 
     /// <summary>Files this big are not calibrations.</summary>
     public const long MaxBytes = 1 << 20;

@@ -89,7 +89,9 @@ public sealed record CampaignSizing(
             problems.Error(CampaignConfig.Key, "the products of all points exceed 8 EiB; split the campaign");
             return null;
         }
-        if (persistence.Size.ExplicitSize is { } size && size.Value < Math.Min(need, checked(ingest + transient)))
+        // The error is for what no parallelism fits (all products and one point's temporary files);
+        // more points at once than the size holds is the parallelism's error below.
+        if (persistence.Size.ExplicitSize is { } size && size.Value < ingest + transient)
         {
             problems.Error(IngestSizeKey,
                 $"{size.Text} ({StorageRequest.Human((long)size.Value)}) cannot hold the campaign: the products of its {campaign.Points.Count} points " +

@@ -23,14 +23,6 @@ internal static class DurationFit
     public static (EnvironmentSpec Spec, DurationProjection? Projection, CampaignDuration? Campaign) Check(
         EnvironmentSpec spec, CalibrationLibrary? library, Problems problems, int parallelism = 1)
     {
-        var (checkedSpec, projection) = CheckRun(spec, library, problems, parallelism, out var campaign);
-        return (checkedSpec, projection, campaign);
-    }
-
-    private static (EnvironmentSpec Spec, DurationProjection? Projection) CheckRun(
-        EnvironmentSpec spec, CalibrationLibrary? library, Problems problems, int parallelism, out CampaignDuration? campaign)
-    {
-        campaign = null;
         var w = spec.Workflow;
         if (w.Calibration is not { } name)
         {
@@ -38,12 +30,12 @@ internal static class DurationFit
                 problems.Warning(DeadlineKey,
                     $"auto needs a calibration and {CalibrationKey} is unset, so no deadline is set; after a small run, " +
                     $"`srcnet calibrate --stack {spec.Stack}` writes one to calibrations/, then set {CalibrationKey} to its name");
-            return (spec, null);
+            return (spec, null, null);
         }
         if (library is null)
         {
             problems.Error(CalibrationKey, $"{name} cannot be read here: there is no project directory with calibrations/");
-            return (spec, null);
+            return (spec, null, null);
         }
         if (!File.Exists(library.PathOf(name)))
         {
@@ -54,17 +46,16 @@ internal static class DurationFit
                 (w.ActiveDeadlineAuto ? " and auto sets no deadline" : "") +
                 $"; after a run, `srcnet calibrate --stack {spec.Stack}` writes it" +
                 (known.Count > 0 ? $" (calibrations here: {string.Join(", ", known)})" : ""));
-            return (spec, null);
+            return (spec, null, null);
         }
         var calibration = library.Load(name, out var error);
         if (calibration is null)
         {
             problems.Error(CalibrationKey, error!);
-            return (spec, null);
+            return (spec, null, null);
         }
 
-        if (spec.Campaign is { } points)
-            campaign = CampaignDuration.For(calibration, w, points, parallelism);
+        var campaign = spec.Campaign is { } points ? CampaignDuration.For(calibration, w, points, parallelism) : null;
         var projection = campaign?.Longest ?? DurationProjection.For(calibration, RunShape.For(w));
         if (!projection.Complete)
         {
@@ -72,7 +63,7 @@ internal static class DurationFit
                 problems.Warning(DeadlineKey,
                     $"auto: calibration {name} has no {string.Join(", ", projection.Uncalibrated.Select(RunStages.Describe))} step " +
                     $"(it ran {calibration.Run.Products}), so no deadline is set; calibrate with a run of the products {w.Products}");
-            return (spec, projection);
+            return (spec, projection, campaign);
         }
 
         var high = projection.TotalHighSeconds!.Value;
@@ -91,6 +82,6 @@ internal static class DurationFit
             problems.Warning(ScheduleKey,
                 $"'{w.Schedule}' starts a run every {DurationText.Format(interval.TotalSeconds)} at the shortest, but the projected run takes {described}: " +
                 "with concurrencyPolicy Forbid the runs that fall due meanwhile are skipped; schedule them further apart");
-        return (spec, projection);
+        return (spec, projection, campaign);
     }
 }

@@ -40,12 +40,12 @@ public sealed record Sizing(
          "srcnet:workflow.mode", "srcnet:workflow.schedule"];
 
     /// <summary>
-    /// How many runs' products the ingest area holds at once, and why. With the janitor and a
-    /// schedule, the runs inside the retention window (the schedule's shortest interval into
-    /// <c>srcnet:retention.processed</c>) plus the one in progress: the janitor removes older ones
-    /// (docs/handover.md). Otherwise what the stack says, <c>runsToHold</c>: nothing removes them.
+    /// How many runs' products the ingest area holds at once when the janitor removes them, and why:
+    /// with the janitor and a schedule, the runs inside the retention window (the schedule's shortest
+    /// interval into <c>srcnet:retention.processed</c>) plus the one in progress (docs/handover.md).
+    /// Null otherwise: then nothing removes them and the stack's <c>runsToHold</c> decides.
     /// </summary>
-    public static (int Runs, string Why) RunsHeld(EnvironmentSpec spec)
+    private static (int Runs, string Why)? RunsInRetention(EnvironmentSpec spec)
     {
         var retention = spec.Retention;
         if (retention.Enabled && spec.Workflow.Mode == WorkflowMode.CronJob
@@ -55,7 +55,7 @@ public sealed record Sizing(
             var runs = (int)Math.Min(1_000_000, Math.Ceiling(window / interval)) + 1;
             return (runs, $"the runs of {retention.Processed} (srcnet:retention.processed) at one per {Duration.DurationText.Format(interval.TotalSeconds)}, and the one in progress");
         }
-        return (spec.Ingestor.Persistence.RunsToHold, "runsToHold");
+        return null;
     }
 
     /// <summary>
@@ -79,10 +79,11 @@ public sealed record Sizing(
     {
         var scratchRequest = ScratchRequestFor(spec, estimate, "one run", problems);
         var persistence = spec.Ingestor.Persistence;
-        var (runs, why) = RunsHeld(spec);
-        if (persistence.RunsToHoldGiven && why != "runsToHold")
+        var inRetention = RunsInRetention(spec);
+        if (persistence.RunsToHoldGiven && inRetention is { } held)
             problems.Warning("srcnet:ingestor.persistence.runsToHold",
-                $"is not used: with the janitor and a schedule, the ingest area holds {why} ({runs} runs); set srcnet:retention.processed instead");
+                $"is not used: with the janitor and a schedule, the ingest area holds {held.Why} ({held.Runs} runs); set srcnet:retention.processed instead");
+        var (runs, why) = inRetention ?? (persistence.RunsToHold, "runsToHold");
         var toHold = IngestNeed(estimate, runs);
         var ingestRequest = persistence.Size.ExplicitSize ?? Quantity.Parse(StorageRequest.Gi(toHold, persistence.Headroom));
         if (persistence.Size.ExplicitSize is { } explicitIngest && explicitIngest.Value < toHold)

@@ -69,4 +69,14 @@ public class CalibrationFileTests
         Assert.Contains("is not a calibration name", error, StringComparison.Ordinal);
         Assert.Equal(["other", "seed-cpu"], library.Names());
     }
+
+    [Fact]
+    public void A_bad_name_is_shown_escaped_and_shortened()
+    {
+        // A right-to-left override is not a control character but would reorder the terminal's line.
+        var message = CalibrationFile.NotAName("evil\u202Ename" + new string('x', 5000));
+        Assert.StartsWith("'evil\\u202Ename", message, StringComparison.Ordinal);
+        Assert.Contains("(5009 characters)", message, StringComparison.Ordinal);
+        Assert.True(message.Length < 200, message);
+    }
 }
