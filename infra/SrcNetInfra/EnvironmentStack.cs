@@ -166,7 +166,6 @@ public static class EnvironmentStack
             // The kept run's Job stays as deployed: its whole spec is left out of the diff, so the
             // update only records it as retained (docs/platform.md#retained-resources-and-replacement).
             var options = Options(keptRun is null ? step.Policy : step.Policy with { IgnoreChanges = [.. step.Policy.Ignored, "spec"] }, after);
-            var rendered = step.Rendered;
             options.Aliases.Add(new Alias
             {
                 Type = step.TypeToken,
@@ -177,7 +176,7 @@ public static class EnvironmentStack
                 }),
                 ParentUrn = ComponentUrn(EarlierLayout.GroupType, EarlierLayout.Workload),
             });
-            return new KubernetesObject(step.ResourceName, KubernetesType.Token(rendered.ApiVersion, rendered.Kind), ObjectInputs.ForRun(step, hex), options);
+            return new KubernetesObject(step.ResourceName, step.TypeToken, ObjectInputs.ForRun(step, hex), options);
         }
 
         /// <summary>The run id the Job is named by: the RandomId's, or for one deployment the kept run's.</summary>

@@ -63,12 +63,16 @@ public sealed class Mocks(IReadOnlyDictionary<string, object?>? previousOutputs,
 
     public Task<object> CallAsync(MockCallArgs args) => Task.FromResult<object>(args.Args);
 
-    /// <summary>The hex the mock gives a RandomId with these keepers.</summary>
+    /// <summary>
+    /// The hex the mock gives a RandomId with these keepers. Never Core's offline id for the same
+    /// keepers (<see cref="Core.Plan.RunIdentity.DeterministicId"/>), as a real RandomId's is not: a
+    /// program that named the Job by the offline id instead of the RandomId's would then pass unseen.
+    /// </summary>
     public static string HexFor(object? keepers)
     {
         var text = keepers is IDictionary<string, object> map
             ? string.Join("\n", map.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Key}={kv.Value}"))
             : "";
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..8];
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("mock RandomId\n" + text)))[..8];
     }
 }

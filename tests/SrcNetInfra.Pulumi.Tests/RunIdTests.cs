@@ -51,6 +51,8 @@ public class RunIdTests
     {
         var run = (await ProgramRun.Of(Dev)).Succeeded();
         var hex = Mocks.HexFor(run.Request(Mocks.RandomIdType, Planner.RunIdResource).Inputs["keepers"]);
+        // Else a Job named by Core's offline id would look like one named by the RandomId.
+        Assert.NotEqual(Dev.Plan().Run.RunId, hex);
         var job = run.Request("kubernetes:batch/v1:Job", Planner.WorkloadResource).Inputs;
         Assert.Equal($"karabo-aastar-{hex}", Values.At(job, "metadata", "name"));
         Assert.Equal(hex, Values.At(job, "metadata", "annotations", Annotations.RunId));

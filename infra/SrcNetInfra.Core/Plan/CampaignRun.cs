@@ -115,7 +115,7 @@ public static class CampaignRun
         job.ActiveDeadlineSeconds = null;
 
         var container = job.Template.Spec.Containers[0];
-        container.Args = [.. ContainerScripts.PointArgs(["python", "-m", SimulationRun.Module])];
+        container.Args = [.. ContainerScripts.PointArgs(SimulationRun.ModuleCommand)];
         container.VolumeMounts.Add(new V1VolumeMount { Name = PointsVolumeName, MountPath = PointsMountPath, ReadOnlyProperty = true });
         job.Template.Spec.Volumes.Add(new V1Volume
         {

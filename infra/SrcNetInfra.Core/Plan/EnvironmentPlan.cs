@@ -19,7 +19,6 @@ public sealed record PlannedObject(string ResourceName, IKubernetesObject<V1Obje
 /// <param name="RunId">A Job's run id; null for a CronJob (each of its runs is named by its UTC start).</param>
 /// <param name="ObsId">OBS_ID, or for a CronJob its pattern with the run left as <c>{run}</c>.</param>
 /// <param name="StagingDir">Where the workflow's products are handed to the ingestor (OUT_DIR plus the Rucio scope).</param>
-/// <param name="RunIdGiven">True when the run id was given (<c>--run-id</c>, Pulumi's RandomId), false when derived offline.</param>
 public sealed record RunSummary(
     WorkflowMode Mode,
     string WorkloadKind,
@@ -29,8 +28,7 @@ public sealed record RunSummary(
     string FilePrefix,
     string StagingDir,
     string ProcessedDir,
-    string FailedDir,
-    bool RunIdGiven = false);
+    string FailedDir);
 
 /// <summary>
 /// Everything one environment deploys, derived from its checked config and nothing else: its steps
@@ -63,7 +61,7 @@ public sealed record EnvironmentPlan(CheckedEnvironment Environment, IReadOnlyLi
 
     /// <summary>The run as rendered: the Job's rendered run id, or a CronJob's patterns.</summary>
     public RunSummary Run => Steps.OfType<RunObjectStep>().SingleOrDefault() is { } run
-        ? RunFor(run.RenderedRunId) with { RunIdGiven = run.RenderedRunIdGiven }
+        ? RunFor(run.RenderedRunId)
         : RunFor(null);
 
     /// <summary>The run for a given run id (a Job's; null for a CronJob).</summary>

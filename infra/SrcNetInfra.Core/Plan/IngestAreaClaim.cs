@@ -33,18 +33,7 @@ public static class IngestAreaClaim
                     [Annotations.RunsToHold] = env.Sizing.RunsToHold.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 },
             },
-            Spec = new V1PersistentVolumeClaimSpec
-            {
-                AccessModes = [area.AccessMode],
-                StorageClassName = area.StorageClass,
-                Resources = new V1VolumeResourceRequirements
-                {
-                    Requests = new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal)
-                    {
-                        ["storage"] = env.Sizing.IngestRequest.ToResourceQuantity(),
-                    },
-                },
-            },
+            Spec = ClaimSpec.Of(area.AccessMode, area.StorageClass, env.Sizing.IngestRequest.ToResourceQuantity()),
         };
     }
 }

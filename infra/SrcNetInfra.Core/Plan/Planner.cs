@@ -63,17 +63,28 @@ public static class Planner
             foreach (var step in Campaign(env, runId)) yield return step;
             yield break;
         }
-        var keepers = JobKeepers(env);
+        foreach (var step in Run(JobKeepers(env), id => SimulationRun.Job(env, id), SimulationRun.JobFieldsNeverUpdated, runId))
+            yield return step;
+    }
+
+    /// <summary>
+    /// A run's id and its Job. A Job is a run: replaced (new name, new ids) when a keeper changes, and
+    /// then left to finish, never deleted by Pulumi; it is never updated in place, so one the cluster
+    /// has cleaned up never fails an update (docs/platform.md#retained-resources-and-replacement).
+    /// </summary>
+    private static IEnumerable<PlanStep> Run(
+        SortedDictionary<string, string> keepers,
+        Func<string, IKubernetesObject<V1ObjectMeta>> job,
+        IReadOnlyList<string> fieldsNeverUpdated,
+        string? runId)
+    {
         yield return new RunIdStep(RunIdResource, RunIdentity.IdBytes, keepers);
-        // A Job is a run: replaced (new name, new ids) when a keeper changes, and then left to finish,
-        // never deleted by Pulumi; it is never updated in place, so one the cluster has cleaned up
-        // never fails an update (docs/platform.md#retained-resources-and-replacement).
         yield return new RunObjectStep(
             WorkloadResource,
             RunIdResource,
-            id => SimulationRun.Job(env, id),
+            job,
             runId ?? RunIdentity.DeterministicId(keepers),
-            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: SimulationRun.JobFieldsNeverUpdated))
+            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: fieldsNeverUpdated))
         {
             RenderedRunIdGiven = runId is not null,
         };
@@ -91,16 +102,8 @@ public static class Planner
         var keepers = CampaignKeepers(env, pointTable.Metadata.Name);
         yield return new ObjectStep(CampaignRun.PointsResource, pointTable,
             new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: ["metadata.labels", "metadata.annotations"]));
-        yield return new RunIdStep(RunIdResource, RunIdentity.IdBytes, keepers);
-        yield return new RunObjectStep(
-            WorkloadResource,
-            RunIdResource,
-            id => CampaignRun.Job(env, id, pointTable.Metadata.Name),
-            runId ?? RunIdentity.DeterministicId(keepers),
-            new ResourcePolicy(RetainOnDelete: true, IgnoreChanges: CampaignRun.JobFieldsNeverUpdated))
-        {
-            RenderedRunIdGiven = runId is not null,
-        };
+        foreach (var step in Run(keepers, id => CampaignRun.Job(env, id, pointTable.Metadata.Name), CampaignRun.JobFieldsNeverUpdated, runId))
+            yield return step;
     }
 
     /// <summary>
@@ -114,8 +117,7 @@ public static class Planner
         job.Spec.TtlSecondsAfterFinished = null;
         job.Spec.Parallelism = null;
         job.Spec.Suspend = null;
-        var immutable = $"namespace: {job.Metadata.NamespaceProperty}\n{KubernetesJson.Serialize(job.Spec)}";
-        var keepers = RunIdentity.Keepers(env.Spec, RunIdentity.Digest(immutable));
+        var keepers = RunIdentity.Keepers(env.Spec, ImmutableDigest(job));
         keepers["campaign"] = env.Spec.Campaign!.Name;
         keepers["pointTable"] = pointTable;
         // Moving a campaign into or out of a queue makes a new Job: Kueue reads the label when a Job is created.
@@ -148,9 +150,12 @@ public static class Planner
         var job = SimulationRun.Job(env, RunIdentity.Placeholder);
         job.Spec.TtlSecondsAfterFinished = null;
         job.Spec.ActiveDeadlineSeconds = null;
+        return RunIdentity.Keepers(env.Spec, ImmutableDigest(job));
+    }
+
+    /// <summary>The digest of a Job's namespace and spec, once the fields that may change are cleared.</summary>
+    private static string ImmutableDigest(V1Job job) =>
         // JSON rather than YAML: the same content, at a fraction of the Kubernetes YAML serializer's cost.
         // The same bytes KubernetesJson.Serialize writes (JsonFormTests), without its first-use cost.
-        var immutable = $"namespace: {job.Metadata.NamespaceProperty}\n{Rendering.JsonForm.Json(job.Spec)}";
-        return RunIdentity.Keepers(env.Spec, RunIdentity.Digest(immutable));
-    }
+        RunIdentity.Digest($"namespace: {job.Metadata.NamespaceProperty}\n{Rendering.JsonForm.Json(job.Spec)}");
 }

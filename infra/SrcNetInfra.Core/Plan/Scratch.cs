@@ -73,18 +73,8 @@ public static class Scratch
     public static ResourceQuantity? NodeDiskRequest(CheckedEnvironment env) =>
         env.Spec.Scratch.Mode == ScratchMode.EmptyDir ? env.Sizing.ScratchRequest.ToResourceQuantity() : null;
 
-    private static V1PersistentVolumeClaimSpec ClaimSpec(CheckedEnvironment env) => new()
-    {
-        AccessModes = [env.Spec.Scratch.AccessMode],
-        StorageClassName = env.Spec.Scratch.StorageClass,
-        Resources = new V1VolumeResourceRequirements
-        {
-            Requests = new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal)
-            {
-                ["storage"] = env.Sizing.ScratchRequest.ToResourceQuantity(),
-            },
-        },
-    };
+    private static V1PersistentVolumeClaimSpec ClaimSpec(CheckedEnvironment env) =>
+        Plan.ClaimSpec.Of(env.Spec.Scratch.AccessMode, env.Spec.Scratch.StorageClass, env.Sizing.ScratchRequest.ToResourceQuantity());
 
     private static SortedDictionary<string, string> SizeAnnotations(CheckedEnvironment env) => new(StringComparer.Ordinal)
     {

@@ -90,7 +90,10 @@ public static class SimulationRun
     }
 
     /// <summary>The workflow's own command line: the module and the product flags.</summary>
-    public static IReadOnlyList<string> WorkflowCommand(WorkflowSpec w) => ["python", "-m", Module, .. w.Products.Flags];
+    public static IReadOnlyList<string> WorkflowCommand(WorkflowSpec w) => [.. ModuleCommand, .. w.Products.Flags];
+
+    /// <summary>The workflow's command line without product flags (a campaign point adds its own).</summary>
+    public static readonly IReadOnlyList<string> ModuleCommand = ["python", "-m", Module];
 
     public static V1Job Job(CheckedEnvironment env, string runId)
     {

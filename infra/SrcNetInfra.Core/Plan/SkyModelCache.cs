@@ -22,15 +22,7 @@ public static class SkyModelCache
             ApiVersion = "v1",
             Kind = "PersistentVolumeClaim",
             Metadata = new V1ObjectMeta { Name = ClaimName, NamespaceProperty = spec.Namespace.Name, Labels = Labels.For(spec, "sky-model-cache") },
-            Spec = new V1PersistentVolumeClaimSpec
-            {
-                AccessModes = [cache.AccessMode],
-                StorageClassName = cache.StorageClass,
-                Resources = new V1VolumeResourceRequirements
-                {
-                    Requests = new SortedDictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["storage"] = cache.Size.ToResourceQuantity() },
-                },
-            },
+            Spec = ClaimSpec.Of(cache.AccessMode, cache.StorageClass, cache.Size.ToResourceQuantity()),
         };
     }
 

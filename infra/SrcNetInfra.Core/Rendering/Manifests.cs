@@ -53,7 +53,7 @@ public static class Manifests
             yield return $"  kubectl create secret generic {secret.Name} -n {secret.Namespace} " +
                          string.Join(" ", secret.ConfigKeyBySecretKey.Keys.Select(k => $"--from-file={k}=./{k}"));
         }
-        if (plan.Run.RunId is { } runId && plan.Run.RunIdGiven)
+        if (plan.Run.RunId is { } runId && plan.Steps.OfType<RunObjectStep>().Single().RenderedRunIdGiven)
         {
             yield return "";
             yield return $"Run id {runId} was given with --run-id: this is the Job `pulumi up` deployed with stack output runId {runId}.";
