@@ -315,7 +315,9 @@ internal sealed class FakeApiServer : IAsyncDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        // A bound for a command that hangs; generous, as a listing of thousands of files on a loaded
+        // machine (parallel test runs) takes well over 10 s, and verify's own --timeout decides first.
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await process.WaitForExitAsync(limit.Token);
         return (process.ExitCode, (await stdout).Replace(ingestRoot, PodIngestRoot, StringComparison.Ordinal), await stderr);
     }
