@@ -80,7 +80,7 @@ internal static class DurationFit
 
         if (w.Mode == WorkflowMode.CronJob && ScheduleInterval.Shortest(w.Schedule) is { } interval && high > interval.TotalSeconds)
             problems.Warning(ScheduleKey,
-                $"'{w.Schedule}' starts a run every {DurationText.Format(interval.TotalSeconds)} at the shortest, but the projected run takes {described}: " +
+                $"{UserText.Quote(w.Schedule)} starts a run every {DurationText.Format(interval.TotalSeconds)} at the shortest, but the projected run takes {described}: " +
                 "with concurrencyPolicy Forbid the runs that fall due meanwhile are skipped; schedule them further apart");
         return (spec, projection, campaign);
     }
