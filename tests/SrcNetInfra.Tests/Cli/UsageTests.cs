@@ -75,7 +75,8 @@ public class UsageTests
     public void Debug_is_a_flag_of_every_verb_shown_in_help()
     {
         Assert.Contains("--debug", CliRun.AtRoot("--help").Out, StringComparison.Ordinal);
-        Assert.Contains("SRCNET_DEBUG=1", CliRun.AtRoot("render", "--help").Out, StringComparison.Ordinal);
+        foreach (var verb in new[] { "estimate", "render", "validate", "verify", "summary", "calibrate", "adopt" })
+            Assert.Contains("SRCNET_DEBUG=1", CliRun.AtRoot(verb, "--help").Out, StringComparison.Ordinal);
         Assert.Equal(0, CliRun.AtRoot("validate", "--stack", "dev", "--debug").ExitCode);
     }
 
