@@ -226,17 +226,9 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
     /// </summary>
     private async Task<bool> NamespaceExists()
     {
-        try
-        {
-            var found = await session.Find(new ApiCall("get", "namespaces", null, ns),
-                (k, t) => k.CoreV1.ReadNamespaceAsync(ns, cancellationToken: t));
-            return found is not null;
-        }
-        catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
-        {
-            notes.Add($"could not read namespace {ns} (forbidden); went on with the calls inside it");
-            return true;
-        }
+        if (await session.NamespaceExists(ns) is { } exists) return exists;
+        notes.Add($"could not read namespace {ns} (forbidden); went on with the calls inside it");
+        return true;
     }
 
     /// <summary>
