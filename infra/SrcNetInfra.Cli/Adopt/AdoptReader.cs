@@ -39,16 +39,9 @@ public sealed class AdoptReader(ClusterSession session, EnvironmentPlan plan)
     /// <summary>As verify: an account that may not read namespaces goes on with the calls inside it.</summary>
     private async Task<bool> NamespaceExists()
     {
-        try
-        {
-            return await session.Find(new ApiCall("get", "namespaces", null, ns),
-                (k, t) => k.CoreV1.ReadNamespaceAsync(ns, cancellationToken: t)) is not null;
-        }
-        catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
-        {
-            notes.Add($"could not read namespace {ns} (forbidden); took it to exist");
-            return true;
-        }
+        if (await session.NamespaceExists(ns) is { } exists) return exists;
+        notes.Add($"could not read namespace {ns} (forbidden); took it to exist");
+        return true;
     }
 
     private async Task<LiveClaim?> IngestArea()

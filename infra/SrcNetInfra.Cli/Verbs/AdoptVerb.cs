@@ -75,25 +75,10 @@ public static class AdoptVerb
         }
 
         var report = Adoption.Decide(request.Plan, seen, request.Paths);
-        if (report.Import is { } import) WriteWhole(request.ImportFile, import.ToJson());
+        if (report.Import is { } import) WholeFile.Write(request.ImportFile, import.ToJson(), overwrite: true);
         var code = report.Ready ? ExitCodes.Ok : Blocked;
         context.Out.Write(request.Json ? AdoptReport.Json(request, seen, report, code) : AdoptReport.Text(request, seen, report));
         return code;
-    }
-
-    /// <summary>Written beside its place and moved there, so a failed write never leaves half a file.</summary>
-    private static void WriteWhole(string path, string content)
-    {
-        var temporary = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
-        {
-            File.WriteAllText(temporary, content);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
     }
 
     /// <summary>The import file's path, refused before the cluster is asked if it cannot be written as asked.</summary>

@@ -71,7 +71,8 @@ public static class CalibrateVerb
             var reading = WorkflowLog.Parse(text);
             var calibration = Calibration.Record(calibrationName, siteName, node, ranSpec!, reading, origin, out var error)
                 ?? throw new UsageException($"{(logFile is null ? origin : "--log")}: {error}");
-            Write(target, CalibrationFile.Write(calibration), replace);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            WholeFile.Write(target, CalibrationFile.Write(calibration), overwrite: replace);
             context.Out.Write(Report(context, calibration, reading, target, spec.Workflow.Calibration));
             return ExitCodes.Ok;
         });
@@ -138,22 +139,6 @@ public static class CalibrateVerb
                 (differences.Count > 1 ? $", and {differences.Count - 1} more" : "") + "); calibrate from a run of the current config, " +
                 "or save that run's log (kubectl logs --timestamps) and give it with --log and --config-file of the stack as it ran");
         return (found.Log, origin, ExitCodes.Ok, spec);
-    }
-
-    /// <summary>Written beside the target and moved over it, so a failure never leaves half a file.</summary>
-    private static void Write(string path, string text, bool replace)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, path, overwrite: replace);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
     }
 
     private static string Report(CliContext context, Calibration c, WorkflowLogReading reading, string path, string? configured)

@@ -82,6 +82,23 @@ public sealed class ClusterSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// Whether the namespace exists: false only on a 404; null when the account may not read
+    /// namespaces (a namespaced Role cannot grant it), and only the calls inside it can tell.
+    /// </summary>
+    public async Task<bool?> NamespaceExists(string ns)
+    {
+        try
+        {
+            return await Find(new ApiCall("get", "namespaces", null, ns),
+                (k, t) => k.CoreV1.ReadNamespaceAsync(ns, cancellationToken: t)).ConfigureAwait(false) is not null;
+        }
+        catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A token for one call: cancelled after the timeout, or at once on Ctrl+C.</summary>
     private CancellationTokenSource Deadline()
     {

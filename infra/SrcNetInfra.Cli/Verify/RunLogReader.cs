@@ -42,13 +42,9 @@ public sealed class RunLogReader(ClusterSession session, VerifyTarget target)
         if (target.Mode == WorkflowMode.CronJob)
             cronJob = await session.Find(new ApiCall("get", "cronjobs", ns, target.WorkloadName),
                 (k, t) => k.BatchV1.ReadNamespacedCronJobAsync(target.WorkloadName, ns, cancellationToken: t));
-        var selector = target.Mode == WorkflowMode.Job ? target.RunSelector : null;
-        var jobs = await session.Call(new ApiCall("list", "jobs", ns),
-            (k, t) => k.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector, cancellationToken: t));
-        var pods = (await session.Call(new ApiCall("list", "pods", ns),
-            (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
+        var (runs, pods) = await StackRuns.List(session, target, cronJob);
 
-        foreach (var (job, pod, failed) in Finished(RunSelection.Runs(target, jobs.Items, cronJob), pods))
+        foreach (var (job, pod, failed) in Finished(runs, pods))
         {
             var log = await Log(pod);
             if (log is null) continue;

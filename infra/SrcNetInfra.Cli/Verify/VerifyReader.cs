@@ -45,13 +45,7 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
             };
         }
 
-        // A Job stack's runs are found by their labels; a CronJob's also by ownership, so all are listed.
-        var selector = target.Mode == WorkflowMode.Job ? target.RunSelector : null;
-        var jobs = await session.Call(new ApiCall("list", "jobs", ns),
-            (k, t) => k.BatchV1.ListNamespacedJobAsync(ns, labelSelector: selector, cancellationToken: t));
-        var runs = RunSelection.Runs(target, jobs.Items, cronJob);
-        var pods = (await session.Call(new ApiCall("list", "pods", ns),
-            (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
+        var (runs, pods) = await StackRuns.List(session, target, cronJob);
 
         var chosen = await Choose(runs, pods, runFilter);
         IReadOnlyList<string> logTail = [];
@@ -84,11 +78,8 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
     /// </summary>
     private async Task<VerifyFindings> ReadCampaign(VerifyObservation observation, string? runFilter)
     {
-        var jobs = await session.Call(new ApiCall("list", "jobs", ns),
-            (k, t) => k.BatchV1.ListNamespacedJobAsync(ns, labelSelector: target.RunSelector, cancellationToken: t));
-        var pods = (await session.Call(new ApiCall("list", "pods", ns),
-            (k, t) => k.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: t))).Items;
-        if (RunSelection.Runs(target, jobs.Items).FirstOrDefault() is not { } job)
+        var (runs, pods) = await StackRuns.List(session, target);
+        if (runs.FirstOrDefault() is not { } job)
         {
             var (none, emptyListing, emptyArea) = await ReadIngestArea(observation, pods, null);
             return Findings(none, null, emptyListing, emptyArea);
@@ -235,17 +226,9 @@ public sealed class VerifyReader(ClusterSession session, VerifyTarget target)
     /// </summary>
     private async Task<bool> NamespaceExists()
     {
-        try
-        {
-            var found = await session.Find(new ApiCall("get", "namespaces", null, ns),
-                (k, t) => k.CoreV1.ReadNamespaceAsync(ns, cancellationToken: t));
-            return found is not null;
-        }
-        catch (ClusterFailure f) when (f.Kind == ClusterFailureKind.Forbidden)
-        {
-            notes.Add($"could not read namespace {ns} (forbidden); went on with the calls inside it");
-            return true;
-        }
+        if (await session.NamespaceExists(ns) is { } exists) return exists;
+        notes.Add($"could not read namespace {ns} (forbidden); went on with the calls inside it");
+        return true;
     }
 
     /// <summary>

@@ -41,8 +41,7 @@ public sealed record IngestAreaHealth(
     IReadOnlyList<HealthFinding> Findings,
     IReadOnlyList<string> Unread)
 {
-    /// <summary>How many entries of each part are named: in the JSON, and a few in a finding's message.</summary>
-    public const int Named = 20;
+    /// <summary>How many entries of a part a finding's message names.</summary>
     private const int NamedInMessage = 3;
 
     public HealthWord Word => Findings.Count > 0 ? HealthWord.Attention : Unread.Count > 0 ? HealthWord.Unknown : HealthWord.Ok;
