@@ -148,11 +148,12 @@ public static class VerifyReport
         line("area", string.Join("; ", parts));
         foreach (var finding in a.Findings) line(finding.SeverityName, finding.Message);
         var unread = a.Unread.Count > 0 ? $"could not read {string.Join("; ", a.Unread)}" : "";
-        line("health", a.Word switch
+        // The word is the JSON's; what follows it is for a person.
+        line("health", a.WordName + a.Word switch
         {
-            HealthWord.Ok => "ok",
-            HealthWord.Unknown => $"unknown: {unread}",
-            _ => $"attention: {(a.Findings.Count == 1 ? "1 finding" : $"{a.Findings.Count} findings")} above; " +
+            HealthWord.Ok => "",
+            HealthWord.Unknown => $": {unread}",
+            _ => $": {(a.Findings.Count == 1 ? "1 finding" : $"{a.Findings.Count} findings")} above; " +
                  "they do not change the verdict or the exit code" + (unread.Length > 0 ? $"; {unread}" : ""),
         });
     }
